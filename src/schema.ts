@@ -1,0 +1,257 @@
+/**
+ * `ringback/schema`: the zod schemas of Platform API v1 (see the README's
+ * "Platform API" link), for backends that receive leads themselves and for the
+ * SDK's own lazy files.
+ *
+ * Written with `zod/mini` so that browser code importing a schema pays a few
+ * hundred bytes instead of classic zod's whole method chain. The schemas are
+ * ordinary zod v4 schemas: `Schema.parse()`, `safeParse()`, `z.infer` and the
+ * classic `zod` API accept them as they are.
+ *
+ * Field names are fixed by the contract: new fields are added as optional,
+ * never renamed.
+ */
+import * as z from 'zod/mini'
+
+/**
+ * Upper bounds of every free-text field, in UTF-16 code units. The SDK
+ * truncates to these before sending; the platform rejects anything longer.
+ */
+export const LIMITS = {
+  id: 100,
+  name: 200,
+  email: 254,
+  message: 2000,
+  url: 2048,
+  title: 300,
+  text: 2000,
+  utm: 300,
+  clickId: 500,
+  clickIds: 20,
+  short: 100,
+  locale: 35,
+  timeZone: 64
+} as const
+
+const text = /* @__NO_SIDE_EFFECTS__ */ (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
+const opt = /* @__NO_SIDE_EFFECTS__ */ <T extends z.ZodMiniType>(schema: T) => z.optional(schema)
+/** An instant in UTC, as `Date.prototype.toISOString()` writes it. */
+const instant = z.iso.datetime()
+
+// ---------------------------------------------------------------------------
+// Site config: GET /v1/sites/{siteId}/config
+
+/** Days of the week as the config's `hours.weekly` keys them. */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+
+/** A wall-clock time `HH:MM` in the business time zone; `24:00` ends a day. */
+export const ClockTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/))
+/** One opening range `[from, to]`, e.g. `["09:00", "17:30"]`. */
+export const OpeningRange = z.tuple([ClockTime, ClockTime])
+/** A local date `YYYY-MM-DD` in the business time zone. */
+export const LocalDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
+/** An ISO 3166-1 alpha-2 region code in upper case (`GB`). */
+export const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/))
+
+export const WidgetPosition = z.enum(['bottom-right', 'bottom-left'])
+export const ConsentMode = z.enum(['required', 'notice', 'none'])
+export const StorageMode = z.enum(['always', 'after-consent', 'never'])
+
+export const SiteConfig = z.object({
+  siteId: text(LIMITS.id),
+  business: z.object({
+    name: text(LIMITS.name),
+    /** IANA time zone of the business, e.g. `Europe/London`. */
+    timeZone: text(LIMITS.timeZone)
+  }),
+  hours: z.object({
+    weekly: z.partialRecord(z.enum(WEEKDAYS), z.array(OpeningRange)),
+    closed: opt(z.array(LocalDate))
+  }),
+  scheduling: z.object({
+    slotMinutes: z.int().check(z.gte(5), z.lte(240)),
+    leadMinutes: z.int().check(z.gte(0), z.lte(7 * 24 * 60)),
+    horizonDays: z.int().check(z.gte(1), z.lte(60))
+  }),
+  phone: z.object({
+    defaultCountry: CountryCode,
+    /** Empty or absent: every country. */
+    countries: opt(z.array(CountryCode))
+  }),
+  widget: z.object({
+    enabled: z.boolean(),
+    position: WidgetPosition,
+    /** CSS hex colour `#rrggbb`; text on it is derived for contrast. */
+    accent: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+    locale: opt(text(LIMITS.locale)),
+    /** Overrides of the widget's default strings, by key. */
+    texts: opt(z.record(z.string(), z.string().check(z.maxLength(LIMITS.text)))),
+    /** Extension: distance of the launcher from the viewport's corner, px. */
+    offset: opt(z.object({ x: z.int().check(z.gte(0), z.lte(200)), y: z.int().check(z.gte(0), z.lte(200)) })),
+    /** Extension: the launcher's visible label; absent: an icon-only button. */
+    label: opt(text(LIMITS.short)),
+    /** Extension: the launcher's icon. */
+    icon: opt(z.enum(['phone', 'chat', 'none'])),
+    /** Extension: engagement triggers, all off when absent. */
+    triggers: opt(
+      z.object({
+        afterSeconds: opt(z.int().check(z.gte(1), z.lte(3600))),
+        exitIntent: opt(z.boolean()),
+        scrollPercent: opt(z.int().check(z.gte(1), z.lte(100)))
+      })
+    )
+  }),
+  forms: z.object({
+    capture: z.enum(['auto', 'marked', 'off']),
+    /** CSS selectors of forms to capture although detection would skip them. */
+    include: opt(z.array(z.string())),
+    /** CSS selectors of forms never to capture. */
+    exclude: opt(z.array(z.string())),
+    /** Extension: show the platform's answer in a small toast after a form lead. */
+    confirm: opt(z.boolean())
+  }),
+  privacy: z.object({
+    consent: ConsentMode,
+    policyUrl: opt(z.httpUrl()),
+    consentText: opt(text(LIMITS.text)),
+    storage: StorageMode
+  })
+})
+export type SiteConfig = z.infer<typeof SiteConfig>
+
+// ---------------------------------------------------------------------------
+// Callback request: POST /v1/callbacks
+
+export const Channel = z.enum(['widget', 'form'])
+export const Medium = z.enum(['direct', 'organic', 'paid', 'social', 'email', 'referral', 'other'])
+export type Medium = z.infer<typeof Medium>
+
+export const Schedule = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('asap') }),
+  z.object({ type: z.literal('slot'), at: instant })
+])
+export type Schedule = z.infer<typeof Schedule>
+
+export const Utm = z.object({
+  source: opt(text(LIMITS.utm)),
+  medium: opt(text(LIMITS.utm)),
+  campaign: opt(text(LIMITS.utm)),
+  term: opt(text(LIMITS.utm)),
+  content: opt(text(LIMITS.utm))
+})
+export type Utm = z.infer<typeof Utm>
+
+export const Source = z.object({
+  medium: Medium,
+  referrerHost: opt(text(253)),
+  utm: opt(Utm),
+  clickIds: opt(
+    z.record(z.string().check(z.regex(/^[a-z][a-z0-9_]{0,31}$/)), text(LIMITS.clickId)).check(
+      z.refine((ids) => Object.keys(ids).length <= LIMITS.clickIds)
+    )
+  ),
+  landingPage: opt(text(LIMITS.url)),
+  firstSeenAt: opt(instant)
+})
+export type Source = z.infer<typeof Source>
+
+const NameVersion = z.object({ name: opt(text(LIMITS.short)), version: opt(text(LIMITS.short)) })
+
+export const Device = z.object({
+  type: opt(text(LIMITS.short)),
+  vendor: opt(text(LIMITS.short)),
+  model: opt(text(LIMITS.short)),
+  os: opt(NameVersion),
+  browser: opt(NameVersion)
+})
+export type Device = z.infer<typeof Device>
+
+export const CallbackRequest = z.object({
+  /** UUID v4 made once per request by the SDK; the idempotency key. */
+  id: z.uuidv4(),
+  siteId: text(LIMITS.id),
+  channel: Channel,
+  /** E.164, validated for its country before sending. */
+  phone: z.e164(),
+  schedule: Schedule,
+  contact: opt(
+    z.object({
+      name: opt(text(LIMITS.name)),
+      email: opt(text(LIMITS.email)),
+      message: opt(text(LIMITS.message))
+    })
+  ),
+  form: opt(
+    z.object({
+      id: opt(text(LIMITS.name)),
+      name: opt(text(LIMITS.name)),
+      action: opt(text(LIMITS.url))
+    })
+  ),
+  page: z.object({
+    url: text(LIMITS.url),
+    title: opt(text(LIMITS.title)),
+    referrer: opt(text(LIMITS.url))
+  }),
+  source: opt(Source),
+  device: opt(Device),
+  locale: opt(text(LIMITS.locale)),
+  timeZone: opt(text(LIMITS.timeZone)),
+  requestedAt: instant,
+  consent: opt(z.object({ granted: z.boolean(), text: opt(text(LIMITS.text)) })),
+  signals: opt(
+    z.object({
+      fillMs: opt(z.int().check(z.gte(0))),
+      honeypot: opt(z.boolean())
+    })
+  )
+})
+export type CallbackRequest = z.infer<typeof CallbackRequest>
+
+// ---------------------------------------------------------------------------
+// Responses
+
+export const CallbackStatus = z.enum(['calling', 'scheduled'])
+
+/** `201` for a new request, `200` with the same body for a replay. */
+export const CallbackResponse = z.object({
+  id: z.string(),
+  status: CallbackStatus,
+  scheduledFor: opt(instant),
+  etaSeconds: opt(z.number().check(z.gte(0)))
+})
+export type CallbackResponse = z.infer<typeof CallbackResponse>
+
+/** The error codes of the contract; a platform may add others. */
+export const ERROR_CODES = [
+  'invalid_request',
+  'invalid_phone',
+  'slot_unavailable',
+  'origin_not_allowed',
+  'site_not_found',
+  'idempotency_conflict',
+  'rate_limited',
+  'unavailable'
+] as const
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: opt(z.record(z.string(), z.string()))
+  })
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+// ---------------------------------------------------------------------------
+// Call outcomes: POST /v1/callbacks/{id}/events (an extension of the contract,
+// used by the platform's dialler to record what happened to a request)
+
+export const CallEventType = z.enum(['attempted', 'connected', 'missed', 'opted_out'])
+export const CallEvent = z.object({
+  type: CallEventType,
+  /** When it happened; absent: when the platform received it. */
+  at: opt(instant)
+})
+export type CallEvent = z.infer<typeof CallEvent>
