@@ -255,3 +255,5 @@ export const CallEvent = z.object({
   at: opt(instant)
 })
 export type CallEvent = z.infer<typeof CallEvent>
+
+export { maskPhone } from './core/maskPhone'

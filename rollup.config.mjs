@@ -1,0 +1,151 @@
+// Builds, in this order (rollup runs an array of configs one after another):
+//  1. the script tag's lazy files: ES modules in dist/, content-hashed, plus the
+//     phone metadata split per calling-code group in dist/meta-<hash>/;
+//  2. dist/ringback.js, the classic script a site's tag loads, told the names
+//     of the files of step 1;
+//  3. the npm package in dist/npm/ (ESM + .d.ts), dependencies left external.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import commonjs from '@rollup/plugin-commonjs'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import terser from '@rollup/plugin-terser'
+import typescript from '@rollup/plugin-typescript'
+
+const require = createRequire(import.meta.url)
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
+
+/** The script build's lazy entries: name → source. `src/core/host.ts` names the same set. */
+const LAZY = {
+  forms: 'src/forms/processForm.ts',
+  panel: 'src/widget/panel.tsx',
+  phone: 'src/phone/phone.ts',
+  device: 'src/context/parseDevice.ts'
+}
+
+const metadata = JSON.parse(readFileSync(require.resolve('libphonenumber-js/metadata.min.json'), 'utf8'))
+const metaDir = 'meta-' + createHash('sha256').update(JSON.stringify(metadata)).digest('hex').slice(0, 10)
+
+/**
+ * libphonenumber-js's `min` metadata, one module per country holding its whole
+ * calling-code group (GB.js holds GB, GG, IM and JE: +44 needs them all), and
+ * `all.js` as the fallback for numbers from anywhere.
+ */
+function phoneMetadata(dir) {
+  return {
+    name: 'phone-metadata',
+    generateBundle() {
+      const groupOf = {}
+      for (const [code, countries] of Object.entries(metadata.country_calling_codes)) {
+        for (const country of countries) groupOf[country] = code
+      }
+      const emit = (name, value) =>
+        this.emitFile({ type: 'asset', fileName: `${dir}/${name}.js`, source: 'export default ' + JSON.stringify(value) })
+      for (const [country, code] of Object.entries(groupOf)) {
+        const members = metadata.country_calling_codes[code]
+        emit(country, {
+          version: metadata.version,
+          country_calling_codes: { [code]: members },
+          countries: Object.fromEntries(members.map((c) => [c, metadata.countries[c]]))
+        })
+      }
+      emit('all', metadata)
+    }
+  }
+}
+
+/** Browser builds must not carry classic zod (3.3x the bytes of zod/mini for the same schema). */
+function forbidClassicZod() {
+  return {
+    name: 'forbid-classic-zod',
+    load(id) {
+      if (/[\\/]zod[\\/](?:v4[\\/]classic|v3|index\.js)/.test(id)) {
+        this.error(`classic zod reached browser code (${id}); import from 'zod/mini'`)
+      }
+      return null
+    }
+  }
+}
+
+/** Collects the hashed names of the lazy entries, for the script build to use. */
+const chunks = {}
+function recordChunks() {
+  return {
+    name: 'record-chunks',
+    generateBundle(_, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk' && file.isEntry) chunks[file.name] = file.fileName
+      }
+    }
+  }
+}
+
+/** Replaces the loader's placeholders with the names recorded by the lazy build. */
+function injectChunks() {
+  return {
+    name: 'inject-chunks',
+    transform(code, id) {
+      if (!id.endsWith('scriptLoader.ts')) return null
+      if (Object.keys(chunks).length !== Object.keys(LAZY).length) this.error('lazy files were not built first')
+      return code
+        .replace('__RINGBACK_CHUNKS__', JSON.stringify(chunks))
+        .replace('__RINGBACK_META__', JSON.stringify(metaDir))
+    }
+  }
+}
+
+const browserTs = () =>
+  typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' })
+
+const minify = (extra = {}) =>
+  terser({
+    ecma: 2020,
+    module: true,
+    compress: { passes: 3, pure_getters: true },
+    format: { comments: false },
+    ...extra
+  })
+
+/** Known, harmless warnings of dependencies; anything else is shown. */
+const onwarn = (warning, warn) => {
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message)) return
+  if (warning.code === 'INVALID_ANNOTATION' && /node_modules/.test(warning.id || '')) return
+  if (warning.code === 'THIS_IS_UNDEFINED' && /ua-parser-js/.test(warning.id || '')) return
+  warn(warning)
+}
+
+export default [
+  {
+    input: LAZY,
+    onwarn,
+    plugins: [forbidClassicZod(), nodeResolve({ browser: true }), commonjs(), browserTs(), phoneMetadata(metaDir), recordChunks()],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'ringback-[name]-[hash].js',
+      chunkFileNames: 'ringback-[name]-[hash].js',
+      plugins: [minify()]
+    }
+  },
+  {
+    input: 'src/boot.ts',
+    onwarn,
+    plugins: [forbidClassicZod(), injectChunks(), nodeResolve({ browser: true }), commonjs(), browserTs()],
+    output: {
+      file: 'dist/ringback.js',
+      format: 'iife',
+      banner: `/*! ringback ${pkg.version} | MIT */`,
+      plugins: [minify({ module: false, format: { comments: /^!/ } })]
+    }
+  },
+  {
+    input: { index: 'src/index.ts', forms: 'src/forms.ts', schema: 'src/schema.ts' },
+    onwarn,
+    external: (id) => Object.keys(pkg.dependencies).some((dep) => id === dep || id.startsWith(dep + '/')),
+    plugins: [
+      typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist/npm', declarationDir: 'dist/npm' }),
+      phoneMetadata('meta')
+    ],
+    output: { dir: 'dist/npm', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' }
+  }
+]

@@ -1,0 +1,50 @@
+import type { Source, Utm } from '../schema'
+import { LIMITS } from '../schema'
+import { clip, compact } from '../core/clip'
+import { CAMPAIGN_PARAM, type Visit } from '../core/trackVisit'
+
+/**
+ * The contract's `source`: where this visit came from, classified from the
+ * landing page and its referrer as recorded on the visit's first page.
+ */
+export function buildSource(visit: Visit): Source {
+  let params: URLSearchParams
+  try {
+    params = new URL(visit.landing).searchParams
+  } catch {
+    params = new URLSearchParams()
+  }
+  const utm: Utm = {}
+  const clickIds: Record<string, string> = {}
+  params.forEach((value, name) => {
+    const key = name.toLowerCase()
+    const tag = /^utm_(source|medium|campaign|term|content)$/.exec(key)
+    if (tag) utm[tag[1] as keyof Utm] = clip(value, LIMITS.utm)
+    else if (CAMPAIGN_PARAM.test(key) && !key.startsWith('utm_') && Object.keys(clickIds).length < LIMITS.clickIds) {
+      const id = clip(value, LIMITS.clickId)
+      if (id) clickIds[key] = id
+    }
+  })
+  const referrerHost = clip(visit.referrer, 253)
+  const medium = utm.medium
+    ? /cpc|ppc|paid|cpm|display/i.test(utm.medium)
+      ? 'paid'
+      : /e-?mail|newsletter/i.test(utm.medium)
+        ? 'email'
+        : /social/i.test(utm.medium)
+          ? 'social'
+          : 'other'
+    : Object.keys(clickIds).length
+      ? 'paid'
+      : referrerHost
+        ? 'referral'
+        : 'direct'
+  return compact({
+    medium,
+    referrerHost,
+    utm: compact(utm as Record<string, unknown>) as Utm | undefined,
+    clickIds: compact(clickIds),
+    landingPage: clip(visit.landing, LIMITS.url),
+    firstSeenAt: new Date(visit.first).toISOString()
+  }) as Source
+}

@@ -1,0 +1,221 @@
+import { backoff } from './backoff'
+import type { Channel } from './events'
+import { parseStored, PREFIX, type Store } from './safeStorage'
+import type { Reply, Send } from './transport'
+
+/**
+ * One request waiting for the platform's acknowledgement. Stored under its
+ * own key (`ringback:o:<id>`), so that tabs adding or removing entries at
+ * the same moment never overwrite each other's. No arrays: pages that patch
+ * `Array.prototype.toJSON` would corrupt them on the way to storage.
+ */
+export interface OutboxEntry {
+  id: string
+  /** Endpoint, e.g. `https://api.example.com/v1/callbacks`. */
+  url: string
+  /** The serialized request: byte-identical on every try. */
+  body: string
+  channel: Channel
+  /** When it was made (ms since the epoch). */
+  created: number
+  /** Tries so far, across pages and tabs. */
+  tries: number
+  /** Not to be tried before this time (ms). */
+  next: number
+  /** Where Web Locks are missing: the tab that is sending it, until when. */
+  owner?: string
+  lease?: number
+}
+
+/** Why delivery stopped, or that it will be tried again. */
+export interface OutboxFailure {
+  reply: Reply
+  /** `true`: given up, the entry is gone. */
+  final: boolean
+  /** `expired`, `too_many_tries`, `outbox_full`, or undefined for the platform's own answer. */
+  reason?: string
+}
+
+export interface OutboxHooks {
+  acknowledged(entry: OutboxEntry, reply: Reply): void
+  failed(entry: OutboxEntry, failure: OutboxFailure): void
+}
+
+export interface OutboxOptions {
+  store: Store
+  send: Send
+  beacon: (url: string, body: string) => boolean
+  hooks: OutboxHooks
+  /** Runs timer callbacks inside the SDK's guard. */
+  guard: <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => R | undefined
+  now?: () => number
+  random?: () => number
+  locks?: LockManager
+  online?: () => boolean
+}
+
+export interface Outbox {
+  /** Persists a new request, then sends it at once. */
+  add(entry: Pick<OutboxEntry, 'id' | 'url' | 'body' | 'channel'>): void
+  /** Sends every entry that is due, from this tab or any other. */
+  flush(): void
+  /** The page is being hidden: hands entries waiting for a retry to `sendBeacon`. */
+  leave(): void
+  /** Removes every entry (the visitor asked to be forgotten). */
+  clear(): void
+  /** Stops timers; entries stay for the next page. */
+  stop(): void
+}
+
+/** An entry older than this is dropped unsent: a day-old callback is no callback. */
+export const MAX_AGE_MS = 24 * 60 * 60 * 1000
+/** At most this many entries wait; the oldest goes first. */
+export const MAX_ENTRIES = 20
+/** Tries before giving up (with backoff capped at 30 s, about five minutes of trying). */
+export const MAX_TRIES = 12
+/** Where Web Locks are missing, a tab that went quiet this long is taken over. */
+export const LEASE_MS = 40000
+/** After a beacon, other pages wait this long before trying the same entry. */
+const AFTER_BEACON_MS = 10000
+
+const KEY = PREFIX + 'o:'
+
+/**
+ * The delivery policy: persist first, send, and keep each request until the
+ * platform acknowledges it (2xx) or refuses it for good (a 4xx other than
+ * 408 and 429). Network failures, 408, 429 and 5xx are retried with backoff,
+ * honouring `Retry-After`, with the same `id` and body. Transport and storage
+ * are injected, so the policy is tested without a browser.
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { store, send, beacon, hooks, guard } = options
+  const now = options.now || Date.now
+  const random = options.random || Math.random
+  const online = options.online || (() => true)
+  const locks = options.locks
+  const me = Math.random().toString(36).slice(2)
+  const sending = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let timerAt = Infinity
+  let stopped = false
+
+  const read = (id: string) => parseStored<OutboxEntry>(store.get(KEY + id))
+  const write = (entry: OutboxEntry) => store.set(KEY + entry.id, JSON.stringify(entry))
+  const remove = (id: string) => store.remove(KEY + id)
+  const all = () => {
+    const entries: OutboxEntry[] = []
+    for (const key of store.keys(KEY)) {
+      const entry = parseStored<OutboxEntry>(store.get(key))
+      if (entry && typeof entry.body === 'string' && typeof entry.id === 'string') entries.push(entry)
+      else store.remove(key)
+    }
+    return entries.sort((a, b) => a.created - b.created)
+  }
+
+  const schedule = (at: number) => {
+    if (stopped || at >= timerAt) return
+    clearTimeout(timer)
+    timerAt = at
+    timer = setTimeout(
+      guard(() => {
+        timerAt = Infinity
+        flush()
+      }),
+      Math.max(0, at - now())
+    )
+  }
+
+  const settle = (entry: OutboxEntry, reply: Reply) => {
+    const status = reply.status
+    if (status >= 200 && status < 300) {
+      remove(entry.id)
+      hooks.acknowledged(entry, reply)
+    } else if (status === 0 || status === 408 || status === 429 || status >= 500 || (status >= 300 && status < 400)) {
+      if (entry.tries >= MAX_TRIES) {
+        remove(entry.id)
+        hooks.failed(entry, { reply, final: true, reason: 'too_many_tries' })
+        return
+      }
+      entry.next = now() + backoff(entry.tries, random, reply.retryAfter)
+      entry.lease = 0
+      write(entry)
+      hooks.failed(entry, { reply, final: false })
+      schedule(entry.next)
+    } else {
+      remove(entry.id)
+      hooks.failed(entry, { reply, final: true })
+    }
+  }
+
+  /** Sends one entry if no other tab is sending it; re-reads it first, as another tab may have finished it. */
+  const attempt = async (id: string) => {
+    const entry = read(id)
+    if (!entry || entry.next > now() || sending.has(id)) return
+    if (!locks) {
+      if (entry.owner !== me && (entry.lease || 0) > now()) return schedule(entry.lease!)
+      entry.owner = me
+      entry.lease = now() + LEASE_MS
+    }
+    entry.tries++
+    write(entry)
+    sending.add(id)
+    try {
+      const reply = await send(entry.url, entry.id, entry.body, true)
+      if (read(id)) settle(entry, reply)
+    } finally {
+      sending.delete(id)
+    }
+  }
+
+  const trySend = (id: string) => {
+    if (!online()) return
+    const run = locks
+      ? locks.request(KEY + id, { ifAvailable: true }, (lock) => (lock ? attempt(id) : undefined))
+      : attempt(id)
+    run.catch((error: unknown) => guard(() => { throw error })())
+  }
+
+  const flush = () => {
+    if (stopped) return
+    for (const entry of all()) {
+      if (now() - entry.created > MAX_AGE_MS) {
+        remove(entry.id)
+        hooks.failed(entry, { reply: { status: 0 }, final: true, reason: 'expired' })
+      } else if (entry.next > now()) schedule(entry.next)
+      else trySend(entry.id)
+    }
+  }
+
+  return {
+    add(fields) {
+      const entries = all()
+      for (let i = 0; i <= entries.length - MAX_ENTRIES; i++) {
+        const oldest = entries[i]!
+        remove(oldest.id)
+        hooks.failed(oldest, { reply: { status: 0 }, final: true, reason: 'outbox_full' })
+      }
+      const entry: OutboxEntry = { ...fields, created: now(), tries: 0, next: 0 }
+      write(entry)
+      trySend(entry.id)
+    },
+    flush,
+    leave() {
+      if (!online()) return
+      for (const entry of all()) {
+        if (sending.has(entry.id) || now() - entry.created > MAX_AGE_MS) continue
+        if (beacon(entry.url, entry.body)) {
+          entry.tries++
+          entry.next = now() + AFTER_BEACON_MS
+          write(entry)
+        }
+      }
+    },
+    clear() {
+      for (const key of store.keys(KEY)) store.remove(key)
+    },
+    stop() {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }
+}

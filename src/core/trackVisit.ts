@@ -1,0 +1,81 @@
+import { parseStored, PREFIX, type Store } from './safeStorage'
+
+/**
+ * Where the current visit began, as recorded on its first page. Stored as
+ * `ringback:visit` in localStorage when the visitor's privacy choices allow
+ * it, otherwise in memory for the current page alone. Only what attribution
+ * needs is kept: the landing page without its query string except campaign
+ * parameters, and the referrer's host. The request builder classifies it
+ * (medium, UTM, click ids) when a request is made, so that the first file
+ * does no parsing on page load.
+ */
+export interface Visit {
+  /** The landing page: origin, path and campaign parameters only. */
+  landing: string
+  /** Host of the landing page's referrer, for external referrers only. */
+  referrer?: string
+  /** First page view of the visit (ms since the epoch). */
+  first: number
+  /** Latest page view of the visit. */
+  last: number
+}
+
+export const VISIT_KEY = PREFIX + 'visit'
+/** A visit ends after this long without a page view, as in web analytics. */
+export const VISIT_TIMEOUT_MS = 30 * 60 * 1000
+
+/** Query parameters that mark a campaign: UTM tags and ad click ids. */
+export const CAMPAIGN_PARAM =
+  /^(?:utm_(?:source|medium|campaign|term|content|id)|gclid|gbraid|wbraid|dclid|fbclid|msclkid|ttclid|li_fat_id|twclid|epik|rdt_cid|yclid|sccid|irclickid)$/i
+
+const parse = (url: string): URL | undefined => {
+  try {
+    return new URL(url)
+  } catch {
+    return undefined
+  }
+}
+
+/** The campaign parameters of a URL, sorted and encoded (`utm_medium=cpc&utm_source=google`), or ''. */
+export function campaignOf(url: URL | undefined): string {
+  const found = new URLSearchParams()
+  if (url) url.searchParams.forEach((value, name) => CAMPAIGN_PARAM.test(name) && found.append(name.toLowerCase(), value))
+  found.sort()
+  return found.toString()
+}
+
+/** Same site: the same host, or one a subdomain of the other (`shop.acme.com`, `acme.com`). */
+export function isSameSite(a: string, b: string): boolean {
+  const x = a.replace(/^www\./, '')
+  const y = b.replace(/^www\./, '')
+  return x === y || x.endsWith('.' + y) || y.endsWith('.' + x)
+}
+
+/**
+ * Records this page view in the visit, starting a new visit after 30 minutes
+ * without a page view or when the page carries a campaign other than the
+ * visit's. A same-site referrer never starts one and is never a source.
+ */
+export function trackVisit(store: Store, href: string, referrer: string, now: number): Visit {
+  const prev = parseStored<Visit>(store.get(VISIT_KEY))
+  const page = parse(href)
+  const campaign = campaignOf(page)
+  const fresh =
+    !prev ||
+    typeof prev.landing !== 'string' ||
+    !(now - prev.last <= VISIT_TIMEOUT_MS) ||
+    (campaign !== '' && campaign !== campaignOf(parse(prev.landing)))
+  let visit: Visit
+  if (fresh) {
+    const from = parse(referrer)
+    const host = from && from.hostname
+    visit = { landing: page ? page.origin + page.pathname + (campaign && '?' + campaign) : '', first: now, last: now }
+    // android-app://com.google.android.gm/ gives the app's id as its host, which is what attribution wants.
+    if (host && !(page && isSameSite(host, page.hostname))) visit.referrer = host
+  } else {
+    visit = { landing: prev.landing, first: prev.first, last: now }
+    if (prev.referrer) visit.referrer = prev.referrer
+  }
+  store.set(VISIT_KEY, JSON.stringify(visit))
+  return visit
+}
