@@ -5,7 +5,7 @@
 //     of the files of step 1;
 //  3. the npm package in dist/npm/ (ESM + .d.ts), dependencies left external.
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import commonjs from '@rollup/plugin-commonjs'
 import nodeResolve from '@rollup/plugin-node-resolve'
@@ -13,6 +13,8 @@ import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
 
 const require = createRequire(import.meta.url)
+// Hashed names change with every edit: start from an empty dist/ so old files never linger.
+rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true })
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
 
 /** The script build's lazy entries: name → source. `src/core/host.ts` names the same set. */
@@ -146,6 +148,6 @@ export default [
       typescript({ tsconfig: './tsconfig.build.json', outDir: 'dist/npm', declarationDir: 'dist/npm' }),
       phoneMetadata('meta')
     ],
-    output: { dir: 'dist/npm', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' }
+    output: { dir: 'dist/npm', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', hoistTransitiveImports: false }
   }
 ]

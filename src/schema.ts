@@ -33,10 +33,45 @@ export const LIMITS = {
   timeZone: 64
 } as const
 
-const text = /* @__NO_SIDE_EFFECTS__ */ (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
-const opt = /* @__NO_SIDE_EFFECTS__ */ <T extends z.ZodMiniType>(schema: T) => z.optional(schema)
+// Schemas are built through these small factories, marked free of side
+// effects, so that bundlers drop the schemas a program does not use (the
+// widget needs the config's, not the request's): a `.check()` call written
+// at the top level would keep every schema alive.
+
+/** A non-empty string of at most `max` characters. */
+/* @__NO_SIDE_EFFECTS__ */
+function text(max: number) {
+  return z.string().check(z.minLength(1), z.maxLength(max))
+}
+/** A string matching `pattern`. */
+/* @__NO_SIDE_EFFECTS__ */
+function matching(pattern: RegExp) {
+  return z.string().check(z.regex(pattern))
+}
+/** An integer from `min` to `max`. */
+/* @__NO_SIDE_EFFECTS__ */
+function between(min: number, max: number) {
+  return z.int().check(z.gte(min), z.lte(max))
+}
+/** A string of at most `max` characters, possibly empty. */
+/* @__NO_SIDE_EFFECTS__ */
+function upTo(max: number) {
+  return z.string().check(z.maxLength(max))
+}
+/** A number of zero or more. */
+/* @__NO_SIDE_EFFECTS__ */
+function nonNegative() {
+  return z.number().check(z.gte(0))
+}
+/* @__NO_SIDE_EFFECTS__ */
+function opt<T extends z.ZodMiniType>(schema: T) {
+  return z.optional(schema)
+}
 /** An instant in UTC, as `Date.prototype.toISOString()` writes it. */
-const instant = z.iso.datetime()
+/* @__NO_SIDE_EFFECTS__ */
+function instant() {
+  return z.iso.datetime()
+}
 
 // ---------------------------------------------------------------------------
 // Site config: GET /v1/sites/{siteId}/config
@@ -46,13 +81,13 @@ export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as con
 export type Weekday = (typeof WEEKDAYS)[number]
 
 /** A wall-clock time `HH:MM` in the business time zone; `24:00` ends a day. */
-export const ClockTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/))
+export const ClockTime = matching(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/)
 /** One opening range `[from, to]`, e.g. `["09:00", "17:30"]`. */
 export const OpeningRange = z.tuple([ClockTime, ClockTime])
 /** A local date `YYYY-MM-DD` in the business time zone. */
-export const LocalDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
+export const LocalDate = matching(/^\d{4}-\d{2}-\d{2}$/)
 /** An ISO 3166-1 alpha-2 region code in upper case (`GB`). */
-export const CountryCode = z.string().check(z.regex(/^[A-Z]{2}$/))
+export const CountryCode = matching(/^[A-Z]{2}$/)
 
 export const WidgetPosition = z.enum(['bottom-right', 'bottom-left'])
 export const ConsentMode = z.enum(['required', 'notice', 'none'])
@@ -70,9 +105,9 @@ export const SiteConfig = z.object({
     closed: opt(z.array(LocalDate))
   }),
   scheduling: z.object({
-    slotMinutes: z.int().check(z.gte(5), z.lte(240)),
-    leadMinutes: z.int().check(z.gte(0), z.lte(7 * 24 * 60)),
-    horizonDays: z.int().check(z.gte(1), z.lte(60))
+    slotMinutes: between(5, 240),
+    leadMinutes: between(0, 7 * 24 * 60),
+    horizonDays: between(1, 60)
   }),
   phone: z.object({
     defaultCountry: CountryCode,
@@ -83,12 +118,12 @@ export const SiteConfig = z.object({
     enabled: z.boolean(),
     position: WidgetPosition,
     /** CSS hex colour `#rrggbb`; text on it is derived for contrast. */
-    accent: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+    accent: matching(/^#[0-9a-fA-F]{6}$/),
     locale: opt(text(LIMITS.locale)),
     /** Overrides of the widget's default strings, by key. */
-    texts: opt(z.record(z.string(), z.string().check(z.maxLength(LIMITS.text)))),
+    texts: opt(z.record(z.string(), upTo(LIMITS.text))),
     /** Extension: distance of the launcher from the viewport's corner, px. */
-    offset: opt(z.object({ x: z.int().check(z.gte(0), z.lte(200)), y: z.int().check(z.gte(0), z.lte(200)) })),
+    offset: opt(z.object({ x: between(0, 200), y: between(0, 200) })),
     /** Extension: the launcher's visible label; absent: an icon-only button. */
     label: opt(text(LIMITS.short)),
     /** Extension: the launcher's icon. */
@@ -96,9 +131,9 @@ export const SiteConfig = z.object({
     /** Extension: engagement triggers, all off when absent. */
     triggers: opt(
       z.object({
-        afterSeconds: opt(z.int().check(z.gte(1), z.lte(3600))),
+        afterSeconds: opt(between(1, 3600)),
         exitIntent: opt(z.boolean()),
-        scrollPercent: opt(z.int().check(z.gte(1), z.lte(100)))
+        scrollPercent: opt(between(1, 100))
       })
     )
   }),
@@ -129,7 +164,7 @@ export type Medium = z.infer<typeof Medium>
 
 export const Schedule = z.discriminatedUnion('type', [
   z.object({ type: z.literal('asap') }),
-  z.object({ type: z.literal('slot'), at: instant })
+  z.object({ type: z.literal('slot'), at: instant() })
 ])
 export type Schedule = z.infer<typeof Schedule>
 
@@ -142,17 +177,23 @@ export const Utm = z.object({
 })
 export type Utm = z.infer<typeof Utm>
 
+/** Click ids by parameter name, at most `LIMITS.clickIds` of them. */
+/* @__NO_SIDE_EFFECTS__ */
+function clickIdRecord() {
+  return z
+    .record(matching(/^[a-z][a-z0-9_]{0,31}$/), text(LIMITS.clickId))
+    .check(z.refine((ids) => Object.keys(ids).length <= LIMITS.clickIds))
+}
+
 export const Source = z.object({
   medium: Medium,
   referrerHost: opt(text(253)),
   utm: opt(Utm),
   clickIds: opt(
-    z.record(z.string().check(z.regex(/^[a-z][a-z0-9_]{0,31}$/)), text(LIMITS.clickId)).check(
-      z.refine((ids) => Object.keys(ids).length <= LIMITS.clickIds)
-    )
+    clickIdRecord()
   ),
   landingPage: opt(text(LIMITS.url)),
-  firstSeenAt: opt(instant)
+  firstSeenAt: opt(instant())
 })
 export type Source = z.infer<typeof Source>
 
@@ -198,11 +239,11 @@ export const CallbackRequest = z.object({
   device: opt(Device),
   locale: opt(text(LIMITS.locale)),
   timeZone: opt(text(LIMITS.timeZone)),
-  requestedAt: instant,
+  requestedAt: instant(),
   consent: opt(z.object({ granted: z.boolean(), text: opt(text(LIMITS.text)) })),
   signals: opt(
     z.object({
-      fillMs: opt(z.int().check(z.gte(0))),
+      fillMs: opt(between(0, 86400000)),
       honeypot: opt(z.boolean())
     })
   )
@@ -218,8 +259,8 @@ export const CallbackStatus = z.enum(['calling', 'scheduled'])
 export const CallbackResponse = z.object({
   id: z.string(),
   status: CallbackStatus,
-  scheduledFor: opt(instant),
-  etaSeconds: opt(z.number().check(z.gte(0)))
+  scheduledFor: opt(instant()),
+  etaSeconds: opt(nonNegative())
 })
 export type CallbackResponse = z.infer<typeof CallbackResponse>
 
@@ -252,7 +293,7 @@ export const CallEventType = z.enum(['attempted', 'connected', 'missed', 'opted_
 export const CallEvent = z.object({
   type: CallEventType,
   /** When it happened; absent: when the platform received it. */
-  at: opt(instant)
+  at: opt(instant())
 })
 export type CallEvent = z.infer<typeof CallEvent>
 

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { createReceiver, loadSites, type Receiver } from '../demo/server/receiver'
+import { createDemoSite } from '../demo/server/site'
+import type { CallbackRequest } from '../src/schema'
+
+/** The real servers of one Playwright worker: the reference receiver (API + CDN) and the demo site. */
+export interface Servers {
+  /** Origin of the receiver, which also serves dist/ as the CDN. */
+  api: string
+  /** Origin of the demo business site. */
+  site: string
+  receiver: Receiver
+}
+
+/** A stored request as the receiver's test endpoint returns it. */
+export type Stored = CallbackRequest
+
+/** One POST /v1/callbacks the receiver saw, faulted or not. */
+export interface Attempt {
+  id: string
+  status: number
+  contentType: string
+  at: string
+}
+
+/** What tests ask of the receiver (test-only endpoints, enabled by its fault switch). */
+export interface ReceiverControl {
+  requests(siteId?: string): Promise<Stored[]>
+  /** Waits until `count` requests are stored (polling the receiver, no fixed sleeps), then returns them. */
+  waitForRequests(count: number, siteId?: string): Promise<Stored[]>
+  attempts(): Promise<Attempt[]>
+  faults(faults: Record<string, unknown>): Promise<void>
+}
+
+export const test = base.extend<{ rb: ReceiverControl; pageErrors: string[] }, { servers: Servers }>({
+  servers: [
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'ringback-e2e-'))
+      const receiver = createReceiver({
+        dbPath: join(dir, 'ringback.db'),
+        sites: loadSites('demo/sites.json'),
+        distDir: 'dist',
+        faults: true,
+        // e2e runs make many requests from one IP and one number; the limits have their own tests.
+        limits: { perNumber: 1000, perIp: 10000, perSite: 10000 }
+      })
+      const api = await receiver.listen(0)
+      const demo = createDemoSite({ apiOrigin: api })
+      const site = await demo.listen(0)
+      receiver.allowOrigin('demo', site)
+      receiver.allowOrigin('demo', site.replace('127.0.0.1', 'localhost'))
+      await use({ api, site, receiver })
+      await demo.close()
+      await receiver.dispose()
+      rmSync(dir, { recursive: true, force: true })
+    },
+    { scope: 'worker' }
+  ],
+
+  rb: async ({ servers }, use) => {
+    const call = async (path: string, body?: unknown) => {
+      const response = await fetch(servers.api + path, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      })
+      if (!response.ok) throw new Error(`${path}: ${response.status}`)
+      return response.json()
+    }
+    await call('/__test/reset', {})
+    const control: ReceiverControl = {
+      requests: (siteId = 'demo') => call('/__test/requests?siteId=' + encodeURIComponent(siteId)),
+      async waitForRequests(count, siteId = 'demo') {
+        let found: Stored[] = []
+        await expect
+          .poll(async () => (found = await control.requests(siteId)).length, { timeout: 15_000 })
+          .toBeGreaterThanOrEqual(count)
+        return found
+      },
+      attempts: () => call('/__test/attempts'),
+      faults: (faults) => call('/__test/faults', faults).then(() => undefined)
+    }
+    await use(control)
+  },
+
+  // Every test fails if the SDK throws into a page: the host must never see our errors.
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(String(error.stack || error.message)))
+      await use(errors)
+      expect(errors.filter((stack) => /ringback/.test(stack)), 'errors thrown into the page by the SDK').toEqual([])
+    },
+    { auto: true }
+  ]
+})
+
+export { expect }
+
+/** Opens a demo page; the SDK's config request has answered when it resolves. */
+export async function openDemo(page: Page, servers: Servers, path = '/'): Promise<void> {
+  const config = page.waitForResponse((response) => response.url().includes('/config'))
+  await page.goto(servers.site + path)
+  await config
+}
