@@ -298,3 +298,5 @@ export const CallEvent = z.object({
 export type CallEvent = z.infer<typeof CallEvent>
 
 export { maskPhone } from './core/maskPhone'
+export { isOpenAt, localDate, nextOpening, openings, slots, wallTimeToUtc } from './core/openingHours'
+export type { HoursConfig, Opening } from './core/openingHours'

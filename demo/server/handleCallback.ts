@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto'
+import { CallbackRequest, type CallbackResponse, isOpenAt, nextOpening, slots } from '../../src/schema'
+import { checkPhone } from './checkPhone'
+import type { Db } from './db'
+import type { createRateLimiter } from './rateLimiter'
+import type { SiteRecord } from './sites'
+
+/** An HTTP answer, before it is written. */
+export interface Answer {
+  status: number
+  body: unknown
+  headers?: Record<string, string>
+  /** For the error log: the site the request named, when known. */
+  siteId?: string
+}
+
+export interface CallbackContext {
+  db: Db
+  sites: Map<string, SiteRecord>
+  limiters: {
+    number: ReturnType<typeof createRateLimiter>
+    ip: ReturnType<typeof createRateLimiter>
+    site: ReturnType<typeof createRateLimiter>
+  }
+  now: () => number
+}
+
+/** How long a call "now" takes to start, as the reference platform promises it. */
+const ETA_SECONDS = 30
+/** Clocks differ: a slot chosen a moment ago may have just started. */
+const SKEW_MS = 2 * 60000
+
+const error = (status: number, code: string, message: string, extra: Partial<Answer> & { fields?: Record<string, string> } = {}): Answer => ({
+  status,
+  body: { error: { code, message, ...(extra.fields && { fields: extra.fields }) } },
+  headers: extra.headers,
+  siteId: extra.siteId
+})
+
+/** Key order does not change what a request means: hash its canonical JSON. */
+function canonicalHash(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        : v
+  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex')
+}
+
+/**
+ * `POST /v1/callbacks` after transport concerns (CORS, body size) are
+ * settled: schema, site, origin, idempotency, phone, slot, rate limits, then
+ * storage and the platform's answer.
+ */
+export function handleCallback(ctx: CallbackContext, text: string, meta: { key?: string; origin?: string; ip: string }): Answer {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return error(400, 'invalid_request', 'The body is not JSON.')
+  }
+  const parsed = CallbackRequest.safeParse(json)
+  if (!parsed.success) {
+    const fields: Record<string, string> = {}
+    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '(root)'] = issue.message
+    const siteId = typeof (json as { siteId?: unknown })?.siteId === 'string' ? (json as { siteId: string }).siteId : undefined
+    return error(400, 'invalid_request', 'The request does not match the schema.', { fields, siteId: siteId && ctx.sites.has(siteId) ? siteId : undefined })
+  }
+  const request = parsed.data
+  const site = ctx.sites.get(request.siteId)
+  if (!site) return error(404, 'site_not_found', 'There is no site ' + request.siteId + '.')
+  const siteId = site.config.siteId
+  // Requests without Origin come from servers, not browsers: CORS does not apply to them.
+  if (meta.origin && !site.origins.includes(meta.origin)) {
+    return error(403, 'origin_not_allowed', 'This origin may not send requests for this site.', { siteId })
+  }
+  if (meta.key && meta.key !== request.id) {
+    return error(400, 'invalid_request', 'Idempotency-Key and id differ.', { fields: { id: 'must equal the Idempotency-Key header' }, siteId })
+  }
+
+  const hash = canonicalHash(request)
+  const existing = ctx.db.get(request.id)
+  if (existing) return replay(existing.hash, existing.response, hash, siteId)
+
+  const phoneProblem = checkPhone(request.phone, site.config.phone.countries)
+  if (phoneProblem) {
+    return error(422, 'invalid_phone', 'Please check the phone number: ' + phoneProblem + '.', { fields: { phone: phoneProblem }, siteId })
+  }
+  const now = ctx.now()
+  let response: CallbackResponse
+  if (request.schedule.type === 'slot') {
+    const at = Date.parse(request.schedule.at)
+    const offered = slots({ ...site.config, scheduling: { ...site.config.scheduling, leadMinutes: 0 } }, now - SKEW_MS)
+    if (!offered.includes(at)) {
+      return error(422, 'slot_unavailable', 'That time is no longer available. Please pick another.', {
+        fields: { 'schedule.at': 'not an open slot' },
+        siteId
+      })
+    }
+    response = { id: request.id, status: 'scheduled', scheduledFor: new Date(at).toISOString() }
+  } else if (isOpenAt(site.config, now)) {
+    response = { id: request.id, status: 'calling', etaSeconds: ETA_SECONDS }
+  } else {
+    const next = nextOpening(site.config, now, 60)
+    response = { id: request.id, status: 'scheduled', ...(next !== undefined && { scheduledFor: new Date(next).toISOString() }) }
+  }
+
+  for (const [limiter, key] of [
+    [ctx.limiters.number, request.phone],
+    [ctx.limiters.ip, meta.ip],
+    [ctx.limiters.site, siteId]
+  ] as const) {
+    const wait = limiter.hit(key)
+    if (wait) {
+      return error(429, 'rate_limited', 'Too many requests. Please try again later.', { headers: { 'Retry-After': String(wait) }, siteId })
+    }
+  }
+
+  const { inserted, row } = ctx.db.insertOrGet({ id: request.id, siteId, hash, request, response, createdAt: now, ip: meta.ip })
+  if (!inserted) return replay(row.hash, row.response, hash, siteId)
+  return { status: 201, body: response, siteId }
+}
+
+function replay(storedHash: string, stored: CallbackResponse, hash: string, siteId: string): Answer {
+  if (storedHash !== hash) {
+    return error(409, 'idempotency_conflict', 'A different request was already sent with this id.', { siteId })
+  }
+  return { status: 200, body: stored, siteId }
+}

@@ -1,0 +1,37 @@
+// `npm start`: the reference receiver (API + CDN for dist/) and the demo site.
+import { mkdirSync } from 'node:fs'
+import { createReceiver, loadSites } from './receiver'
+import { createDemoSite } from './site'
+
+const host = process.env.HOST || '127.0.0.1'
+const apiPort = Number(process.env.PORT || 8787)
+const sitePort = Number(process.env.SITE_PORT || 8080)
+
+mkdirSync('demo/data', { recursive: true })
+const receiver = createReceiver({
+  dbPath: process.env.RINGBACK_DB || 'demo/data/ringback.db',
+  sites: loadSites('demo/sites.json'),
+  distDir: 'dist',
+  faults: process.env.RINGBACK_FAULTS === '1',
+  log: (line) => console.log(line)
+})
+const api = await receiver.listen(apiPort, host)
+const site = await createDemoSite({ apiOrigin: api }).listen(sitePort, host)
+receiver.allowOrigin('demo', site)
+
+console.log(`
+  ringback demo
+
+  Demo site (Acme Plumbing):   ${site}/
+  Stored requests (masked):    ${api}/sites/demo/requests
+  Reference receiver (API):    ${api}/v1/sites/demo/config
+${process.env.RINGBACK_FAULTS === '1' ? '  Fault switch:                ON (/__test/)\n' : ''}
+  Ctrl-C stops both.
+`)
+
+const stop = async () => {
+  await receiver.dispose()
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
