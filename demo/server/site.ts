@@ -11,6 +11,8 @@ export interface DemoSiteOptions {
   siteId?: string
   /** Folder of the pages; default `demo/site`. */
   root?: string
+  /** `false` serves the pages without the SDK (its loader snippet and script tag), for the benchmark. */
+  sdk?: boolean
 }
 
 export interface DemoSite {
@@ -31,7 +33,9 @@ export function createDemoSite(options: DemoSiteOptions): DemoSite {
   const files = createStaticFiles(root, {
     cors: false,
     transform: (_path, text) =>
-      text.replaceAll('%RINGBACK_SRC%', options.apiOrigin + '/ringback.js').replaceAll('%SITE_ID%', options.siteId || 'demo')
+      (options.sdk === false ? text.replace(/^.*(?:%RINGBACK_SRC%|\/stub\.js).*\n/gm, '') : text)
+        .replaceAll('%RINGBACK_SRC%', options.apiOrigin + '/ringback.js')
+        .replaceAll('%SITE_ID%', options.siteId || 'demo')
   })
   const server = createServer((req, res) => {
     const url = new URL(req.url || '/', 'http://site')

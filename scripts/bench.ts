@@ -1,0 +1,179 @@
+// `npm run bench`: what the SDK costs a page, measured against the same page without it.
+//
+// The demo page is loaded in real Chromium with a phone's viewport, with and without the
+// SDK, in interleaved rounds (so that drift on a noisy machine hits both alike), once
+// unthrottled (where CDP's script time is precise) and once at 4x CPU throttle (where long
+// tasks show). It prints medians and the median of the paired differences, and writes
+// the table to bench/latest.md. A benchmark, not a test: it asserts nothing.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Browser, type CDPSession, chromium, devices, type Page } from '@playwright/test'
+import { createReceiver, loadSites } from '../demo/server/receiver'
+import { createDemoSite } from '../demo/server/site'
+import { CHROMIUM_ARGS, findChromium } from './chromium'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 9)
+/** Long enough for the SDK's idle work (config, visit, preloads) to have run. */
+const SETTLE_MS = 4000
+
+interface Sample {
+  bytes: number
+  requests: number
+  scriptMs: number
+  taskMs: number
+  longTasks: number
+  tbtMs: number
+  cls: number
+  launcherMs?: number
+  heapKb: number
+  clickToInputMs?: number
+}
+
+/** Collected in the page from its first script on: long tasks, layout shifts, the launcher's arrival. */
+const OBSERVE = `
+  window.__bench = { longTasks: [], cls: 0, launcher: undefined, clickAt: undefined, inputAt: undefined }
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) __bench.longTasks.push(e.duration) }).observe({ type: 'longtask', buffered: true })
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) __bench.cls += e.value }).observe({ type: 'layout-shift', buffered: true })
+  const findLauncher = () => {
+    const host = document.querySelector('ringback-widget')
+    const button = host && host.shadowRoot && host.shadowRoot.querySelector('button')
+    return button && button.getBoundingClientRect().width > 0 ? button : null
+  }
+  const watch = () => {
+    if (__bench.launcher === undefined && findLauncher()) __bench.launcher = performance.now()
+    const host = document.querySelector('ringback-widget')
+    const input = host && host.shadowRoot && host.shadowRoot.querySelector('input[type=tel]')
+    if (__bench.clickAt !== undefined && __bench.inputAt === undefined && input && input.getBoundingClientRect().width > 0 && !input.disabled) {
+      __bench.inputAt = performance.now()
+    }
+    requestAnimationFrame(watch)
+  }
+  requestAnimationFrame(watch)
+  addEventListener('pointerdown', () => { if (__bench.clickAt === undefined) __bench.clickAt = performance.now() }, true)
+`
+
+async function measure(browser: Browser, url: string, throttle: number, withSdk: boolean): Promise<Sample> {
+  const context = await browser.newContext({ ...devices['Pixel 7'] })
+  const page: Page = await context.newPage()
+  const cdp: CDPSession = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' })
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
+  let bytes = 0
+  let requests = 0
+  cdp.on('Network.loadingFinished', (event) => {
+    bytes += event.encodedDataLength
+    requests++
+  })
+  await page.addInitScript(OBSERVE)
+  await page.goto(url, { waitUntil: 'load' })
+  await page.waitForTimeout(SETTLE_MS)
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
+  await cdp.send('HeapProfiler.collectGarbage')
+  const heap = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
+  const observed = await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[]; cls: number; launcher?: number } }).__bench)
+  const sample: Sample = {
+    bytes,
+    requests,
+    scriptMs: (metrics.ScriptDuration ?? 0) * 1000,
+    taskMs: (metrics.TaskDuration ?? 0) * 1000,
+    longTasks: observed.longTasks.length,
+    tbtMs: observed.longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+    cls: observed.cls,
+    launcherMs: observed.launcher,
+    heapKb: (heap.JSHeapUsedSize ?? 0) / 1024
+  }
+  if (withSdk) {
+    // Click to an interactive phone input: the panel's file may come from the cache (prefetched at idle) or not.
+    const launcher = page.locator('ringback-widget').locator('button').first()
+    if (await launcher.count()) {
+      await launcher.click()
+      await page.waitForFunction(() => (window as unknown as { __bench: { inputAt?: number } }).__bench.inputAt !== undefined, null, { timeout: 15000 }).catch(() => undefined)
+      const t = await page.evaluate(() => (window as unknown as { __bench: { clickAt?: number; inputAt?: number } }).__bench)
+      if (t.clickAt !== undefined && t.inputAt !== undefined) sample.clickToInputMs = t.inputAt - t.clickAt
+    }
+  }
+  await context.close()
+  return sample
+}
+
+const median = (values: number[]) => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b)
+  if (!sorted.length) return NaN
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+async function main() {
+  const executablePath = findChromium()
+  if (!executablePath) throw new Error('No Chromium found: apt-get install -y chromium, or set CHROMIUM_PATH')
+  const dir = mkdtempSync(join(tmpdir(), 'ringback-bench-'))
+  const receiver = createReceiver({ dbPath: join(dir, 'bench.db'), sites: loadSites('demo/sites.json'), distDir: 'dist' })
+  const api = await receiver.listen(0)
+  const withSite = createDemoSite({ apiOrigin: api })
+  const withoutSite = createDemoSite({ apiOrigin: api, sdk: false })
+  const withUrl = (await withSite.listen(0)) + '/'
+  const withoutUrl = (await withoutSite.listen(0)) + '/'
+  receiver.allowOrigin('demo', new URL(withUrl).origin)
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+
+  const rows: string[] = []
+  const line = (cells: (string | number)[]) => '| ' + cells.join(' | ') + ' |'
+  const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—')
+  for (const throttle of [1, 4]) {
+    const pairs: { without: Sample; with: Sample }[] = []
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate which goes first, so that warm-up and drift do not favour one side.
+      const order = round % 2 ? [true, false] : [false, true]
+      const pair: Partial<{ without: Sample; with: Sample }> = {}
+      for (const withSdk of order) pair[withSdk ? 'with' : 'without'] = await measure(browser, withSdk ? withUrl : withoutUrl, throttle, withSdk)
+      pairs.push(pair as { without: Sample; with: Sample })
+      process.stdout.write(`\r${throttle}x throttle: round ${round + 1}/${ROUNDS}`)
+    }
+    process.stdout.write('\n')
+    const metric = (name: string, pick: (s: Sample) => number | undefined, digits = 1, paired = true) => {
+      const w = pairs.map((p) => pick(p.with) ?? NaN)
+      const wo = pairs.map((p) => pick(p.without) ?? NaN)
+      const diff = pairs.map((p) => (pick(p.with) ?? NaN) - (pick(p.without) ?? NaN))
+      rows.push(line([`${throttle}x`, name, fmt(median(wo), digits), fmt(median(w), digits), paired ? fmt(median(diff), digits) : '—']))
+    }
+    metric('bytes transferred (all responses)', (s) => s.bytes, 0)
+    metric('requests', (s) => s.requests, 0)
+    metric('script time, ms (CDP ScriptDuration)', (s) => s.scriptMs)
+    metric('main-thread task time, ms', (s) => s.taskMs)
+    metric('long tasks (> 50 ms)', (s) => s.longTasks, 0)
+    metric('total blocking time, ms', (s) => s.tbtMs)
+    metric('CLS', (s) => s.cls, 3)
+    metric('JS heap after GC, KiB', (s) => s.heapKb)
+    metric('launcher visible, ms after navigation start', (s) => s.launcherMs, 0, false)
+    metric('click → interactive phone input, ms', (s) => s.clickToInputMs, 0, false)
+  }
+  await browser.close()
+  await withSite.close()
+  await withoutSite.close()
+  await receiver.dispose()
+
+  const cpu = cpus()[0]?.model.trim() || 'unknown CPU'
+  const header = [
+    `# ringback page-cost benchmark`,
+    ``,
+    `${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpu} · Node ${process.version} · ${executablePath}`,
+    `Demo home page, Pixel 7 viewport, cache disabled, ${ROUNDS} interleaved rounds per throttle, ${SETTLE_MS} ms settle.`,
+    `Bytes are over plain http on loopback (Chromium asks for gzip, not brotli, without TLS).`,
+    ``,
+    line(['CPU', 'metric', 'without SDK (median)', 'with SDK (median)', 'paired difference (median)']),
+    line(['---', '---', '---:', '---:', '---:'])
+  ]
+  const table = [...header, ...rows, ''].join('\n')
+  mkdirSync('bench', { recursive: true })
+  writeFileSync('bench/latest.md', table)
+  console.log('\n' + table)
+  console.log('Written to bench/latest.md')
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
