@@ -22,7 +22,8 @@ const LAZY = {
   forms: 'src/forms/processForm.ts',
   panel: 'src/widget/panel.tsx',
   phone: 'src/phone/phone.ts',
-  device: 'src/context/parseDevice.ts'
+  device: 'src/context/parseDevice.ts',
+  delivery: 'src/core/startDelivery.ts'
 }
 
 const metadata = JSON.parse(readFileSync(require.resolve('libphonenumber-js/metadata.min.json'), 'utf8'))
