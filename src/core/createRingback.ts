@@ -196,6 +196,8 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
       if (destroyed) return
       each((f) => f.destroy && f.destroy())()
       destroyed = true
+      // Drop what the features hold (DOM, closures): a destroyed SDK keeps nothing alive.
+      features.length = 0
       if (outbox) outbox.stop()
       for (const fn of cleanups.splice(0)) guard(fn)()
       emitter.clear()
