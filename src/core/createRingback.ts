@@ -55,8 +55,9 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
   const local = safeStorage('localStorage')
   const gpc = nav.globalPrivacyControl === true
   // Until the config says otherwise: unsent requests persist (they are the
-  // visitor's own request), the visit does not (that needs the site's say).
-  const outboxStore = switchableStore(local, OUTBOX_KEY, true)
+  // visitor's own request) unless the browser signals GPC, the visit does not
+  // (that needs the site's say).
+  const outboxStore = switchableStore(local, OUTBOX_KEY, !gpc)
   const visitStore = switchableStore(local, VISIT_KEY, false)
   let storageMode: unknown
   let consented: boolean | undefined
@@ -70,11 +71,18 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     cleanups.push(() => target.removeEventListener(type, wrapped, opts))
   }
 
+  // GPC or `never`: nothing persists. `always`: unless the banner said no on
+  // this page. `after-consent`: once the banner said yes (remembered as a key).
   const applyPrivacy = () => {
-    if (consented === undefined) consented = local.get(CONSENT_KEY) === '1'
-    const persist = !gpc && (storageMode === 'always' || (storageMode === 'after-consent' && consented))
-    visitStore.persist(persist)
-    outboxStore.persist(storageMode !== 'never')
+    if (storageMode === undefined) return
+    const kept = local.get(CONSENT_KEY) === '1'
+    if (consented === undefined && kept) consented = true
+    const open = !gpc && storageMode !== 'never'
+    const persist = open && (consented || (storageMode === 'always' && consented !== false))
+    if (!(persist && consented)) local.remove(CONSENT_KEY)
+    else if (!kept && storageMode === 'after-consent') local.set(CONSENT_KEY, '1')
+    visitStore.persist(!!persist)
+    outboxStore.persist(open)
   }
 
   // Before the config arrives the SDK cannot know whether the visit may be
@@ -144,6 +152,8 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
       if (destroyed) return
       storageMode = pick(raw, 'privacy', 'storage') || 'after-consent'
       applyPrivacy()
+      // Every page view counts for the visit, also where no request is made.
+      ensureVisit()
       emitter.emit('ready', { siteId: options.site })
     })
   )
@@ -156,7 +166,6 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
       guard(() => {
         // Requests an earlier page left unsent: deliver them now.
         if (outboxStore.keys(OUTBOX_KEY).length) delivery().then((ready) => ready.flush(), report)
-        config.then(guard(() => !destroyed && ensureVisit()))
         // High-entropy client hints (Windows 11, device model) take a moment: ask now, use them at submit.
         nav.userAgentData?.getHighEntropyValues(['platformVersion', 'model', 'fullVersionList']).then(
           guard((values: UaHints) => void (hints = values)),
@@ -166,7 +175,6 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
           guard((chunk) => void (parsed = chunk.parseDevice(navigator.userAgent))),
           () => undefined
         )
-        hints = hints || { brands: nav.userAgentData?.brands, mobile: nav.userAgentData?.mobile, platform: nav.userAgentData?.platform }
       })
     )
   )
@@ -178,9 +186,7 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     off: emitter.off,
     consent: guard((choice: { storage: boolean }) => {
       consented = !!(choice && choice.storage)
-      if (consented && !gpc) local.set(CONSENT_KEY, '1')
-      else local.remove(CONSENT_KEY)
-      if (storageMode !== undefined) applyPrivacy()
+      applyPrivacy()
     }),
     capture: (form) => each((f) => f.capture && f.capture(form))(),
     inspect: each((f) => f.inspect && f.inspect()),
@@ -190,7 +196,9 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
         for (const key of store.keys(PREFIX)) store.remove(key)
       }
       visit = undefined
+      // For the rest of this page, as if the visitor had said no.
       consented = false
+      applyPrivacy()
     }),
     destroy: guard(() => {
       if (destroyed) return
