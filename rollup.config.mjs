@@ -127,6 +127,15 @@ export default [
       format: 'es',
       entryFileNames: 'ringback-[name]-[hash].js',
       chunkFileNames: 'ringback-[name]-[hash].js',
+      // Code that both the forms file and the panel use gets stable names, so
+      // that each shared file has its own budget: the contract's schemas
+      // (zod/mini), and the request builder with the visit's classification.
+      manualChunks: (id) =>
+        /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/](?:schema|core[\\/]parseConfig)\.ts$/.test(id)
+          ? 'schema'
+          : /[\\/]src[\\/](?:core[\\/](?:buildRequest|redactUrl|randomId|trackVisit)|context[\\/](?!parseDevice))/.test(id)
+            ? 'request'
+            : undefined,
       plugins: [minify()]
     }
   },

@@ -143,9 +143,15 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     const feature = guard(start)(host)
     if (feature) features.push(feature)
   }
-  const each = (fn: (feature: Feature) => void) => () => {
-    if (!destroyed) for (const feature of features) guard(fn)(feature)
-  }
+  /** A command that every feature answering it runs, each guarded on its own. */
+  const each =
+    <K extends keyof Feature>(name: K) =>
+    (...args: Parameters<NonNullable<Feature[K]>>) => {
+      for (const feature of destroyed ? [] : features) {
+        const fn = feature[name] as ((...a: typeof args) => void) | undefined
+        if (fn) guard(fn)(...args)
+      }
+    }
 
   config.then(
     guard((raw) => {
@@ -180,16 +186,16 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
   )
 
   const api: Ringback = {
-    open: (mode) => each((f) => f.open && f.open(mode))(),
-    close: each((f) => f.close && f.close()),
+    open: each('open'),
+    close: each('close'),
     on: emitter.on,
     off: emitter.off,
     consent: guard((choice: { storage: boolean }) => {
       consented = !!(choice && choice.storage)
       applyPrivacy()
     }),
-    capture: (form) => each((f) => f.capture && f.capture(form))(),
-    inspect: each((f) => f.inspect && f.inspect()),
+    capture: each('capture'),
+    inspect: each('inspect'),
     forget: guard(() => {
       if (outbox) outbox.clear()
       for (const store of [local, safeStorage('sessionStorage'), visitStore, outboxStore]) {
@@ -202,7 +208,7 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     }),
     destroy: guard(() => {
       if (destroyed) return
-      each((f) => f.destroy && f.destroy())()
+      each('destroy')()
       destroyed = true
       // Drop what the features hold (DOM, closures): a destroyed SDK keeps nothing alive.
       features.length = 0

@@ -1,5 +1,4 @@
-import type { Reply } from './transport'
-import { xhr } from './xhr'
+import { parseBody, xhr } from './xhr'
 
 /**
  * Fetches the site config (`GET /v1/sites/{siteId}/config`). The browser's
@@ -10,10 +9,11 @@ import { xhr } from './xhr'
  * small, so the fetch transport waits in the delivery file.
  */
 export function fetchConfig(api: string, site: string): Promise<{ config?: unknown; status: number; body?: unknown }> {
-  return new Promise<Reply>((resolve) => xhr('GET', api + '/v1/sites/' + encodeURIComponent(site) + '/config', resolve)).then((reply) =>
-    reply.status === 200 && reply.body && typeof reply.body === 'object'
-      ? { config: reply.body, status: 200 }
-      : { status: reply.status, body: reply.body }
+  return new Promise((resolve) =>
+    xhr('GET', api + '/v1/sites/' + encodeURIComponent(site) + '/config', (status, text) => {
+      const body = parseBody(text)
+      resolve(status === 200 && body && typeof body === 'object' ? { config: body, status } : { status, body })
+    })
   )
 }
 

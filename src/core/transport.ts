@@ -1,4 +1,4 @@
-import { parseBody, retryAfterOf, xhr } from './xhr'
+import { parseBody, xhr } from './xhr'
 
 /** What the platform answered, reduced to what the SDK needs. */
 export interface Reply {
@@ -24,6 +24,14 @@ export type Send = (url: string, id: string, body: string, keepalive: boolean) =
 export const KEEPALIVE_BUDGET = 60000
 export const TIMEOUT_MS = 15000
 
+const retryAfterOf = (value: string | null): number | undefined => {
+  if (!value) return undefined
+  const seconds = Number(value)
+  if (seconds >= 0) return seconds
+  const date = Date.parse(value)
+  return date ? Math.max(0, (date - Date.now()) / 1000) : undefined
+}
+
 /**
  * An HTTP request that settles within `TIMEOUT_MS` and never rejects. It
  * uses `fetch`, and falls back to `XMLHttpRequest` when the page's `fetch`
@@ -44,7 +52,16 @@ export function http(url: string, init: HttpInit): Promise<Reply> {
     }
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined
     const fallback = () => {
-      if (!done) xhr(init.method, url, finish, init.body, init.headers, TIMEOUT_MS)
+      if (!done) {
+        xhr(
+          init.method,
+          url,
+          (status, text, header) => finish({ status, retryAfter: retryAfterOf(header('Retry-After')), body: parseBody(text) }),
+          init.body,
+          init.headers,
+          TIMEOUT_MS
+        )
+      }
     }
     const timer = setTimeout(() => {
       controller && controller.abort()
