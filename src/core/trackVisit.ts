@@ -62,9 +62,10 @@ export function trackVisit(store: Store, href: string, referrer: string, now: nu
   const prev = parseStored<Visit>(store.get(VISIT_KEY))
   const page = parse(href)
   const campaign = campaignOf(page)
-  // A regex, not `new URL`: engines without hosts for non-special schemes read
-  // none from `android-app://com.google.android.gm/`, and the app is the source.
-  const host = ((/^[a-z][\w+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]+)/i.exec(referrer) || [])[1] || '').toLowerCase()
+  // Not `new URL`: engines without hosts for non-special schemes read none
+  // from `android-app://com.google.android.gm/`, and the app is the source.
+  // (Referrers never carry credentials.)
+  const host = ((/\/\/([^/?#:]+)/.exec(referrer) || [])[1] || '').toLowerCase()
   const internal = !!page && !!host && isSameSite(host, page.hostname)
   const visit: Visit =
     prev &&
