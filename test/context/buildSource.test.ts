@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildSource } from '../../src/context/buildSource'
 import { memoryStore } from '../../src/core/safeStorage'
-import { trackVisit } from '../../src/core/trackVisit'
+import { isSameSite, trackVisit } from '../../src/core/trackVisit'
 
 const NOW = Date.UTC(2026, 10, 22, 10, 2, 11)
 const MINUTE = 60_000
@@ -97,6 +97,11 @@ describe('medium of a visit, from its landing page and referrer', () => {
     ['https://acme.example/?twclid=2-7x', '', 'paid'],
     ['https://acme.example/?epik=dj0y', '', 'paid'],
     ['https://acme.example/?rdt_cid=1234', '', 'paid'],
+    ['https://acme.example/?yclid=5512', 'https://yandex.ru/', 'paid'],
+    ['https://acme.example/?ScCid=77', '', 'paid'],
+    ['https://acme.example/?irclickid=abc', '', 'paid'],
+    // Look-alikes of click ids are not ads.
+    ['https://acme.example/?clid_hint=1&id=9', '', 'direct'],
     ['https://acme.example/?utm_source=newsletter&utm_medium=email&gclid=x', '', 'paid']
   ])('%s from %s: %s', (landing, referrer, medium) => {
     expect(sourceOf(landing, referrer).medium).toBe(medium)
@@ -196,5 +201,19 @@ describe('a visit across pages', () => {
     const source = buildSource(trackVisit(store, landing + '&', '', NOW + 2 * MINUTE))
     expect(source.firstSeenAt).toBe(new Date(NOW).toISOString())
     expect(source.referrerHost).toBe('www.google.com')
+  })
+})
+
+describe('isSameSite', () => {
+  it.each([
+    ['acme.example', 'acme.example', true],
+    ['www.acme.example', 'acme.example', true],
+    ['shop.acme.example', 'www.acme.example', true],
+    ['acme.example', 'blog.acme.example', true],
+    ['notacme.example', 'acme.example', false],
+    ['acme.example.evil.test', 'acme.example', false],
+    ['google.com', 'acme.example', false]
+  ])('%s and %s: %s', (a, b, same) => {
+    expect(isSameSite(a, b)).toBe(same)
   })
 })
