@@ -17,7 +17,8 @@ const REFERRAL = /^(?:referral|referrer|link|app)$/
  *   `organic`, a webmail client `email`, a social network `social`, any other
  *   site `referral`);
  * - `direct`: neither campaign nor referrer; `other`: a campaign none of
- *   these rules knows (`utm_medium=affiliate`, `sms`, `qr`…).
+ *   these rules knows (`utm_medium=affiliate`, `sms`, `qr`…, or tags without
+ *   source and medium).
  */
 export function classifyMedium(utm: Utm, clickIds: number, referrerHost: string | undefined): Medium {
   const medium = (utm.medium || '').toLowerCase().trim()
@@ -32,7 +33,8 @@ export function classifyMedium(utm: Utm, clickIds: number, referrerHost: string 
     const kind = EMAIL.test(source) ? 'email' : siteKind(source)
     return kind === 'search' ? 'organic' : kind || 'other'
   }
-  if (!referrerHost) return 'direct'
+  // A tagged link without source or medium (`?utm_campaign=winter`) is a campaign, not a typed address.
+  if (!referrerHost) return utm.campaign || utm.term || utm.content ? 'other' : 'direct'
   const kind = siteKind(referrerHost)
   return kind === 'search' ? 'organic' : kind || 'referral'
 }

@@ -25,11 +25,11 @@ const DESKTOP_OS = /^(?:windows|mac os|linux|ubuntu|debian|fedora|mint|arch|chro
 export function parseDevice(ua: string): Device {
   const result = new UAParser(ua, EXTENSIONS).getResult()
   const { device, os, browser } = result
-  return compact({
+  return (compact({
     type: device.type || (os.name && DESKTOP_OS.test(os.name) ? 'desktop' : undefined),
     vendor: device.vendor,
     model: device.model === 'K' ? undefined : device.model,
     os: compact({ name: os.name, version: os.version }),
     browser: compact({ name: browser.name, version: browser.version })
-  }) as Device
+  }) || {}) as Device
 }

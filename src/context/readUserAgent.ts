@@ -5,11 +5,15 @@ const WINDOWS: Record<string, string> = { '10.0': '10', '6.3': '8.1', '6.2': '8'
 
 /** Browser tokens, most specific first (Edge and Opera also say `Chrome/`, Chrome also says `Safari/`). */
 const BROWSERS: [RegExp, string][] = [
+  [/\bInstagram ([\d.]+)/, 'Instagram'],
+  [/\bFBAV\/([\d.]+)|\bFBAN\//, 'Facebook'],
   [/\bEdg(?:e|A|iOS)?\/([\d.]+)/, 'Edge'],
   [/\bOPR\/([\d.]+)/, 'Opera'],
   [/\bSamsungBrowser\/([\d.]+)/, 'Samsung Internet'],
   [/\b(?:Firefox|FxiOS)\/([\d.]+)/, 'Firefox'],
+  [/; wv\).*\bChrome\/([\d.]+)/, 'Chrome WebView'],
   [/\b(?:CriOS|Chrome)\/([\d.]+)/, 'Chrome'],
+  [/\bAndroid\b.*\bVersion\/([\d.]+)/, 'Android Browser'],
   [/\bVersion\/([\d.]+).*Mobile.*Safari\//, 'Mobile Safari'],
   [/\bVersion\/([\d.]+).*Safari\//, 'Safari']
 ]
@@ -23,7 +27,8 @@ const BROWSERS: [RegExp, string][] = [
 export function readUserAgent(ua: string): Device | undefined {
   let os: { name: string; version?: string } | undefined
   let match: RegExpExecArray | null
-  if ((match = /Windows NT (\d+\.\d+)/.exec(ua))) os = { name: 'Windows', version: WINDOWS[match[1]!] }
+  if ((match = /Windows Phone (\d+\.\d+)/.exec(ua))) os = { name: 'Windows Phone', version: match[1] }
+  else if ((match = /Windows NT (\d+\.\d+)/.exec(ua))) os = { name: 'Windows', version: WINDOWS[match[1]!] }
   else if ((match = /(?:iPhone|iPad|iPod).*? OS (\d+(?:_\d+)*)/.exec(ua))) os = { name: 'iOS', version: match[1]!.replace(/_/g, '.') }
   else if ((match = /Android (\d+(?:\.\d+)*)/.exec(ua))) os = { name: 'Android', version: match[1] }
   else if (/CrOS/.test(ua)) os = { name: 'Chromium OS' }
@@ -36,7 +41,7 @@ export function readUserAgent(ua: string): Device | undefined {
       break
     }
   }
-  const type = /bot\b|crawler|spider|facebookexternalhit/i.test(ua)
+  const type = /bot\/|crawler|spider|facebookexternalhit/i.test(ua)
     ? 'bot'
     : /iPad|Tablet|Kindle|Silk\//.test(ua) || (/Android/.test(ua) && !/Mobile/.test(ua))
       ? 'tablet'

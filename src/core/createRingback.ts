@@ -72,16 +72,15 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
   }
 
   // GPC or `never`: nothing persists. `always`: unless the banner said no on
-  // this page. `after-consent`: once the banner said yes (remembered as a key).
+  // this page. `after-consent`: once the banner said yes, remembered as a key.
   const applyPrivacy = () => {
     if (storageMode === undefined) return
-    const kept = local.get(CONSENT_KEY) === '1'
-    if (consented === undefined && kept) consented = true
+    if (consented === undefined && local.get(CONSENT_KEY)) consented = true
     const open = !gpc && storageMode !== 'never'
-    const persist = open && (consented || (storageMode === 'always' && consented !== false))
-    if (!(persist && consented)) local.remove(CONSENT_KEY)
-    else if (!kept && storageMode === 'after-consent') local.set(CONSENT_KEY, '1')
-    visitStore.persist(!!persist)
+    const persist = open && (storageMode === 'always' ? consented !== false : !!consented)
+    if (persist && storageMode !== 'always') local.set(CONSENT_KEY, '1')
+    else local.remove(CONSENT_KEY)
+    visitStore.persist(persist)
     outboxStore.persist(open)
   }
 

@@ -24,9 +24,13 @@ export const VISIT_KEY = PREFIX + 'visit'
 /** A visit ends after this long without a page view, as in web analytics. */
 export const VISIT_TIMEOUT_MS = 30 * 60 * 1000
 
-/** Query parameters that mark a campaign: UTM tags and ad click ids. */
-export const CAMPAIGN_PARAM =
-  /^(?:utm_(?:source|medium|campaign|term|content|id)|gclid|gbraid|wbraid|dclid|fbclid|msclkid|ttclid|li_fat_id|twclid|epik|rdt_cid|yclid|sccid|irclickid)$/i
+/**
+ * Query parameters that mark a campaign: UTM tags and ad click ids (`gclid`,
+ * `dclid`, `fbclid`, `msclkid`, `ttclid`, `twclid`, `yclid`… all end in
+ * `clid` or `clkid`; `gbraid`, `wbraid`, `li_fat_id`, `epik`, `rdt_cid`,
+ * `sccid` and `irclickid` do not).
+ */
+export const CAMPAIGN_PARAM = /^(?:utm_\w+|\w*clk?id|[gw]braid|li_fat_id|epik|rdt_cid|sccid|irclickid)$/i
 
 const parse = (url: string): URL | undefined => {
   try {
@@ -46,9 +50,9 @@ export function campaignOf(url: URL | undefined): string {
 
 /** Same site: the same host, or one a subdomain of the other (`shop.acme.com`, `acme.com`). */
 export function isSameSite(a: string, b: string): boolean {
-  const x = a.replace(/^www\./, '')
-  const y = b.replace(/^www\./, '')
-  return x === y || x.endsWith('.' + y) || y.endsWith('.' + x)
+  const x = '.' + a.replace(/^www\./, '')
+  const y = '.' + b.replace(/^www\./, '')
+  return x.endsWith(y) || y.endsWith(x)
 }
 
 /**
@@ -62,9 +66,10 @@ export function trackVisit(store: Store, href: string, referrer: string, now: nu
   const prev = parseStored<Visit>(store.get(VISIT_KEY))
   const page = parse(href)
   const campaign = campaignOf(page)
-  // A regex, not `new URL`: engines without hosts for non-special schemes read
-  // none from `android-app://com.google.android.gm/`, and the app is the source.
-  const host = ((/^[a-z][\w+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]+)/i.exec(referrer) || [])[1] || '').toLowerCase()
+  // Not `new URL`: engines without hosts for non-special schemes read none
+  // from `android-app://com.google.android.gm/`, and the app is the source.
+  // (Referrers never carry credentials.)
+  const host = ((/\/\/([^/?#:]+)/.exec(referrer) || [])[1] || '').toLowerCase()
   const internal = !!page && !!host && isSameSite(host, page.hostname)
   const visit: Visit =
     prev &&
