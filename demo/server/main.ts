@@ -15,6 +15,7 @@ const receiver = createReceiver({
   sites: loadSites('demo/sites.json'),
   distDir: 'dist',
   faults: process.env.RINGBACK_FAULTS === '1',
+  console: { secret: process.env.RINGBACK_CONSOLE_SECRET },
   log: (line) => console.log(line)
 })
 const api = await receiver.listen(apiPort, host)

@@ -1,5 +1,6 @@
-import { localDate, wallTimeToUtc } from '../../../src/schema'
+import { localDate } from '../../../src/schema'
 import type { ConsoleDb } from './openConsoleDb'
+import { periodStart } from './periodStart'
 
 /** The metrics view of one site for the last `days` days, all figures from what was stored. */
 export interface Metrics {
@@ -23,11 +24,7 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 
 /** Aggregates the counts the console shows; days are local dates where the business is. */
 export function buildMetrics(store: ConsoleDb, siteId: string, timeZone: string, days: number, now: number): Metrics {
-  // "7 days" is today and the six local dates before it, from local midnight of the first.
-  const [y, m, d] = localDate(now, timeZone).split('-').map(Number) as [number, number, number]
-  const dates = Array.from({ length: days }, (_, i) => new Date(Date.UTC(y, m - 1, d - (days - 1 - i))).toISOString().slice(0, 10))
-  const since = wallTimeToUtc(y, m, d - (days - 1), 0, timeZone)
-
+  const { since, dates } = periodStart(now, timeZone, days)
   const counts = store.counts(siteId, since)
   const perDay = new Map(dates.map((date) => [date, { date, widget: 0, form: 0 }]))
   for (const { createdAt, channel } of store.receipts(siteId, since)) {

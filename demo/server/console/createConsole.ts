@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
 import { CallEvent } from '../../../src/schema'
 import type { Db } from '../db'
-import { readBody, sendError, sendJson } from '../json'
+import { sendError, sendJson } from '../json'
 import type { SiteRecord } from '../sites'
 import { buildMetrics } from './buildMetrics'
 import { createAttemptLimit } from './createAttemptLimit'
@@ -11,6 +11,7 @@ import { createTokens, type TokenPurpose } from './createTokens'
 import { serveConsolePage } from './serveConsolePage'
 import { verifyPin } from './hashPin'
 import { openConsoleDb, type RequestFilter } from './openConsoleDb'
+import { periodStart } from './periodStart'
 import { presentRow } from './presentRow'
 import { purgeExpired } from './purgeExpired'
 import { toCsv } from './toCsv'
@@ -24,6 +25,8 @@ const SESSION_TTL = 8 * HOUR
 const LINK_TTL = DAY
 const LINK_MAX = 7 * DAY
 const PAGE_SIZE = 25
+/** Console and event bodies are a few fields. */
+const MAX_BODY = 8 * 1024
 
 export interface ConsoleOptions {
   db: Db
@@ -35,6 +38,15 @@ export interface ConsoleOptions {
   attempts?: { max: number; windowMs: number }
   /** How often the retention job runs; 0 runs it only at start and on `purge()`. */
   purgeEveryMs?: number
+}
+
+/** A path segment decoded, or '' when it is not valid percent-encoding (it then matches nothing). */
+const segment = (raw: string) => {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return ''
+  }
 }
 
 type Auth = { siteId: string; site: SiteRecord; expiresAt: number; jti: string }
@@ -80,23 +92,38 @@ export function createConsole(options: ConsoleOptions) {
     return refuse('This token may not be used here.')
   }
 
-  const readJson = async (req: IncomingMessage): Promise<Record<string, unknown> | undefined> => {
-    try {
-      const value = JSON.parse(await readBody(req, 8 * 1024)) as unknown
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
-    } catch {
-      return undefined
-    }
-  }
+  /**
+   * The JSON object of a small body, or undefined. A body over the limit is
+   * read to its end and ignored, so that the client still gets an answer;
+   * one far over it is cut off.
+   */
+  const readJson = (req: IncomingMessage) =>
+    new Promise<Record<string, unknown> | undefined>((resolve) => {
+      const chunks: Buffer[] = []
+      let size = 0
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size <= MAX_BODY) chunks.push(chunk)
+        else if (size > 64 * MAX_BODY) req.destroy()
+      })
+      req.on('error', () => resolve(undefined))
+      req.on('end', () => {
+        try {
+          const value = size <= MAX_BODY ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown) : undefined
+          resolve(value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined)
+        } catch {
+          resolve(undefined)
+        }
+      })
+    })
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
-  const filterOf = (url: URL): RequestFilter => {
-    const days = Number(url.searchParams.get('days'))
-    return {
-      channel: url.searchParams.get('channel') || undefined,
-      status: url.searchParams.get('status') || undefined,
-      since: days >= 1 ? now() - Math.min(days, 3650) * DAY : undefined
-    }
-  }
+  const daysOf = (url: URL) => Math.min(365, Math.max(1, Math.floor(Number(url.searchParams.get('days')) || 30)))
+  const filterOf = (url: URL, site: SiteRecord): RequestFilter => ({
+    channel: url.searchParams.get('channel') || undefined,
+    status: url.searchParams.get('status') || undefined,
+    // Without a period: everything kept. With one: the same local dates as the metrics.
+    since: url.searchParams.has('days') ? periodStart(now(), site.config.business.timeZone, daysOf(url)).since : undefined
+  })
   const zoned = (site: SiteRecord) =>
     new Intl.DateTimeFormat('en-GB', { timeZone: site.config.business.timeZone, dateStyle: 'short', timeStyle: 'short' })
 
@@ -149,12 +176,11 @@ export function createConsole(options: ConsoleOptions) {
       return sendJson(res, 200, { siteId, name, timeZone, retentionDays: site.retentionDays, expiresAt: new Date(auth.expiresAt).toISOString() })
     }
     if (path === '/metrics' && method === 'GET') {
-      const days = Math.min(365, Math.max(1, Math.floor(Number(url.searchParams.get('days')) || 30)))
-      return sendJson(res, 200, buildMetrics(store, siteId, site.config.business.timeZone, days, now()))
+      return sendJson(res, 200, buildMetrics(store, siteId, site.config.business.timeZone, daysOf(url), now()))
     }
     if (path === '/requests' && method === 'GET') {
       const page = Math.max(1, Math.floor(Number(url.searchParams.get('page')) || 1))
-      const { total, rows } = store.list(siteId, filterOf(url), PAGE_SIZE, (page - 1) * PAGE_SIZE)
+      const { total, rows } = store.list(siteId, filterOf(url, site), PAGE_SIZE, (page - 1) * PAGE_SIZE)
       return sendJson(res, 200, { page, pageSize: PAGE_SIZE, total, rows: rows.map(presentRow) })
     }
     if (path === '/requests.csv' && method === 'GET') {
@@ -164,7 +190,7 @@ export function createConsole(options: ConsoleOptions) {
         'Cache-Control': 'no-store'
       })
       res.write('\uFEFF' + toCsv(['received', 'channel', 'phone', 'status', 'scheduled for', 'medium', 'campaign', 'referrer', 'page', 'device', 'outcome']))
-      for (const row of store.all(siteId, filterOf(url))) {
+      for (const row of store.all(siteId, filterOf(url, site))) {
         const p = presentRow(row)
         res.write(
           toCsv([
@@ -186,7 +212,7 @@ export function createConsole(options: ConsoleOptions) {
     }
     const one = /^\/requests\/([^/]+)$/.exec(path)
     if (one && method === 'DELETE') {
-      const deleted = store.deleteRequest(siteId, decodeURIComponent(one[1]!))
+      const deleted = store.deleteRequest(siteId, segment(one[1]!))
       return deleted ? sendJson(res, 200, { deleted: 1 }) : sendError(res, 404, 'not_found', 'There is no such request.')
     }
     if (path === '/missed' && method === 'GET') return sendJson(res, 200, { rows: store.missed(siteId).map(presentRow) })
@@ -233,7 +259,7 @@ export function createConsole(options: ConsoleOptions) {
     async handle(req: IncomingMessage, res: ServerResponse, url: URL, ip: string): Promise<boolean> {
       const path = url.pathname
       const event = /^\/v1\/callbacks\/([^/]+)\/events$/.exec(path)
-      if (event && req.method === 'POST') return events(req, res, decodeURIComponent(event[1]!)).then(() => true)
+      if (event && req.method === 'POST') return events(req, res, segment(event[1]!)).then(() => true)
       if (path.startsWith('/console/api/')) return api(req, res, url, ip).then(() => true)
       return serveConsolePage(req, res, path)
     },

@@ -20,25 +20,25 @@ export function ErrorLog(props: { me: Me }) {
   if (!data) return <p role="status">Loading…</p>
   if (!data.rows.length) return <p class="empty">No rejected requests.</p>
   return (
-    <table class="rows">
+    <table class="rows" role="table">
       <caption class="visually-hidden">Rejected requests, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Code</th>
-          <th scope="col">HTTP</th>
-          <th scope="col">Meaning</th>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">Time</th>
+          <th scope="col" role="columnheader">Code</th>
+          <th scope="col" role="columnheader">HTTP</th>
+          <th scope="col" role="columnheader">Meaning</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         {data.rows.map((e, i) => (
-          <tr key={i}>
-            <td data-label="Time">{time(e.at)}</td>
-            <td data-label="Code">
+          <tr role="row" key={i}>
+            <td role="cell" data-label="Time">{time(e.at)}</td>
+            <td role="cell" data-label="Code">
               <code>{e.code}</code>
             </td>
-            <td data-label="HTTP">{e.status}</td>
-            <td data-label="Meaning">{MEANING[e.code] || '—'}</td>
+            <td role="cell" data-label="HTTP">{e.status}</td>
+            <td role="cell" data-label="Meaning">{MEANING[e.code] || '—'}</td>
           </tr>
         ))}
       </tbody>

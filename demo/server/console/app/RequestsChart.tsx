@@ -38,7 +38,7 @@ export function RequestsChart(props: { days: Metrics['perDay'] }) {
         <title id="chart-desc">
           {`${total} requests over ${days.length} days, per day by channel: widget and form. The table below has the figures.`}
         </title>
-        {[0, max / 2, max].map((v) => (
+        {(max % 2 ? [0, max] : [0, max / 2, max]).map((v) => (
           <g key={v} class="gridline">
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
             <text x={PAD.left - 6} y={y(v) + 4} text-anchor="end">

@@ -27,6 +27,16 @@ export const LABELS: Record<string, string> = {
   connected: 'Connected',
   missed: 'Missed',
   opted_out: 'Opted out',
-  unknown: 'Unknown'
+  unknown: 'Unknown',
+  direct: 'Direct',
+  organic: 'Organic search',
+  paid: 'Paid',
+  social: 'Social',
+  email: 'Email',
+  referral: 'Referral',
+  other: 'Other',
+  mobile: 'Mobile',
+  tablet: 'Tablet',
+  desktop: 'Desktop'
 }
 export const label = (value: string | undefined) => (value === undefined ? '—' : LABELS[value] || value)
