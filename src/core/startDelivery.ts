@@ -4,7 +4,7 @@ import { createOutbox, type Outbox, type OutboxEntry, type OutboxFailure } from 
 import type { Reporter } from './createReporter'
 import { pick } from './fetchConfig'
 import { maskPhone } from './maskPhone'
-import type { Store } from './safeStorage'
+import { parseStored, type Store } from './safeStorage'
 import { beacon, type Reply, send } from './transport'
 
 export interface DeliveryOptions {
@@ -20,6 +20,13 @@ export interface Delivery extends Outbox {
   /** Writes a finished request to the outbox, sends it and announces it (`submit`). */
   deliver(request: CallbackRequest): void
 }
+
+/** A form submitted again within this long with the same content is the same request. */
+const DUPLICATE_MS = 10000
+
+/** What makes two requests the same call: everything but their id, time and signals. */
+const sameCall = (request: unknown) =>
+  request && typeof request === 'object' ? JSON.stringify({ ...request, id: 0, requestedAt: 0, signals: 0 }) : ''
 
 /**
  * Delivery of callback requests: the outbox, its transports and the events
@@ -61,9 +68,19 @@ export function startDelivery({ api, store, emit, guard, locks }: DeliveryOption
       }
     }
   })
+  const recent = new Map<string, number>()
   return {
     ...outbox,
     deliver(request) {
+      if (request.channel === 'form') {
+        // A double click submits a form twice: two requests with their own
+        // ids, the same call. The second is dropped while the first is
+        // pending (in any tab) or was made moments ago.
+        const key = sameCall(request)
+        const at = recent.get(key)
+        if ((at && Date.now() - at < DUPLICATE_MS) || outbox.pending().some((entry) => sameCall(parseStored(entry.body)) === key)) return
+        recent.set(key, Date.now())
+      }
       outbox.add({ id: request.id, url: api + '/v1/callbacks', body: JSON.stringify(request), channel: request.channel })
       emit(
         'submit',
