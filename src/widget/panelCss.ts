@@ -18,29 +18,29 @@ background:var(--bg);color:var(--fg);box-shadow:0 12px 48px #0005;font:400 16px/
 @media (max-width:480px){.p,.p.L{left:0;right:0;bottom:0;width:auto;max-height:calc(100% - 24px);border-radius:16px 16px 0 0;
 padding:16px max(16px,env(safe-area-inset-right,0px)) calc(16px + env(safe-area-inset-bottom,0px)) max(16px,env(safe-area-inset-left,0px))}}
 .p *,.p *::before,.p *::after{box-sizing:border-box}
-.p div,.p p,.p h2,.p form,.p label,.p span,.p a,.p fieldset,.p legend,.p button,.p input,.p select{margin:0;padding:0;border:0;font:inherit;color:inherit;background:none;text-align:inherit;letter-spacing:normal;text-transform:none}
-.p div,.p p,.p h2,.p form,.p label,.p fieldset,.p legend{display:block}
-.p a{display:inline;color:inherit;text-decoration:underline;cursor:pointer}
+:where(.p) :where(div,p,h2,form,label,span,a,fieldset,legend,button,input,select,small){margin:0;padding:0;border:0;font:inherit;color:inherit;background:none;text-align:inherit;letter-spacing:normal;text-transform:none}
+:where(.p) :where(div,p,h2,form,label,fieldset,legend){display:block}
+:where(.p) a{color:inherit;text-decoration:underline;cursor:pointer}
 .head{display:flex;align-items:flex-start;justify-content:space-between;gap:12px;margin-bottom:12px}
-.p h2{font-size:20px;font-weight:700;line-height:1.25}
-.x{display:inline-flex;align-items:center;justify-content:center;flex:none;width:40px;height:40px;margin:-8px;border-radius:20px;cursor:pointer;font-size:24px;line-height:1}
+h2{font-size:20px;font-weight:700;line-height:1.25}
+.x{display:inline-flex;color:inherit;align-items:center;justify-content:center;flex:none;width:40px;height:40px;margin:-8px;border-radius:20px;cursor:pointer;font-size:24px;line-height:1}
 .x:hover{background:var(--sf)}
-.p p{margin:0 0 12px}
+:where(.p) p{margin:0 0 12px}
 .mut{color:var(--mut);font-size:14px}
-.p label,.p legend{display:block;font-weight:600;margin:0 0 6px}
-.row{display:flex;gap:8px;margin-bottom:4px}
-.p input,.p select{display:block;width:100%;min-height:48px;padding:10px 12px;border:1px solid var(--bd);border-radius:8px;font-size:16px;background:var(--bg);color:var(--fg)}
-.p select{width:auto;max-width:45%;flex:none;cursor:pointer}
-.p input[aria-invalid=true]{border:2px solid var(--err)}
+:where(.p) :where(label,legend){font-weight:600;margin:0 0 6px}
+.row{display:flex;flex-direction:column;gap:8px;margin-bottom:4px}
+:where(.p) :where(input,select){display:block;width:100%;min-height:48px;padding:10px 12px;border:1px solid var(--bd);border-radius:8px;font-size:16px;background:var(--bg);color:var(--fg)}
+select{cursor:pointer}
+input[aria-invalid=true]{border:2px solid var(--err)}
 .err{color:var(--err);font-size:14px;font-weight:600;min-height:0;margin:4px 0 8px}
 .err:empty{margin:0}
 .ck{display:flex;gap:10px;align-items:flex-start;font-weight:400;margin:8px 0}
-.p .ck input{flex:none;width:22px;height:22px;min-height:0;margin:1px 0 0;padding:0;accent-color:var(--a)}
+.ck input{flex:none;width:22px;height:22px;min-height:0;margin:1px 0 0;padding:0;accent-color:var(--a)}
 .btn{display:flex;width:100%;min-height:48px;align-items:center;justify-content:center;margin-top:12px;padding:12px 16px;border-radius:10px;cursor:pointer;font-weight:600;
 color:var(--on);background:var(--a)}
 .btn[disabled]{cursor:progress;opacity:.7}
 .lnk{display:block;margin:12px auto 0;padding:8px;cursor:pointer;text-decoration:underline;color:var(--fg)}
-.p fieldset{min-width:0;margin:0 0 12px}
+fieldset{min-width:0;margin:0 0 12px}
 .grid{display:flex;flex-wrap:wrap;gap:8px}
 .ch{display:inline-flex;flex-direction:column;align-items:center;justify-content:center;min-width:96px;min-height:44px;padding:6px 10px;border:1px solid var(--bd);border-radius:8px;cursor:pointer;line-height:1.2}
 .ch small{font-size:12px;color:var(--mut);margin-top:2px}
