@@ -50,7 +50,7 @@ const TYPED = /^(?:text|tel|email|number|search|url|textarea|select-one)$/
 
 /** Words that say a field is not a person's phone, name, email or message, whatever else it says. */
 const NOT_OURS =
-  /\b(?:fax|telefax|company|firma|business|organi[sz]ation|empresa|societe|entreprise|azienda|bedrijf|user ?name|username|login|domain|website|url|street|strasse|calle|rue|house|haus|hausnummer|civico|apartment|apt|suite|city|stadt|ciudad|ville|zip|plz|postal|postcode|order|bestell|commande|pedido|invoice|rechnung|factura|facture|quantity|qty|coupon|voucher|promo|subject|betreff|asunto|objet|search|suche|buscar|recherche|file|product|item|event|vat|ust|tva|iva|siret|account|konto|cuenta)\b/
+  /\b(?:fax|telefax|company|firma|business|organi[sz]ation|empresa|societe|entreprise|azienda|bedrijf|user ?name|username|login|domain|website|url|street|strasse|calle|rue|house|haus|hausnummer|civico|apartment|apt|suite|city|stadt|ciudad|ville|zip|plz|postal|postcode|order|bestell|commande|pedido|invoice|rechnung|factura|facture|quantity|qty|coupon|voucher|promo|subject|betreff|asunto|objet|search|suche|buscar|recherche|file|product|event|vat|ust|tva|iva|siret|account|konto|cuenta)\b/
 
 /** Words that say a field holds some other number. */
 const NOT_PHONE =
@@ -62,7 +62,7 @@ const COUNTRY_CODE =
 
 /** Phone in many languages (lower case, accents removed). */
 export const PHONE_WORDS =
-  /\b(?:tel|telnr|telno|mobi\w*|cell\w*|cel|celular|handy|handynummer|portable|rufnummer|numero|contact (?:number|no)|movil|movel|telemovel|gsm|whatsapp|puhelin|puhelinnumero)\b|phone|telefon|telefoon|τηλ|κινητ|телеф|мобильн|電話|电话|手机|携帯|전화|هاتف|جوال|טלפון/
+  /\b(?:tel|telnr|telno|mobi\w*|cell\w*|cel|celular|handy|handynummer|portable|rufnummer|numero|contact (?:number|no)|movil|movel|telemovel|gsm|whats ?app|puhelin|puhelinnumero)\b|phone|telefon|telefoon|τηλ|κινητ|телеф|мобильн|電話|电话|手机|携帯|전화|هاتف|جوال|טלפון/
 
 const EMAIL_WORDS = /\b(?:e ?mail|email|courriel|correo|mail|posta elettronica|eposta|e ?post|sahkoposti)\b|почт|メール|邮箱|이메일/
 const MESSAGE_WORDS =

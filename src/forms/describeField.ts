@@ -27,6 +27,7 @@ export const normalize = (s: string): string =>
     .replace(/([a-z])([A-Z\d])/g, '$1 $2')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/[\s_\-\[\]().:*#,/|]+/g, ' ')
     .trim()
