@@ -26,8 +26,7 @@ console.log(`
   ringback demo
 
   Demo site (Acme Plumbing):   ${site}/
-  Stored requests (masked):    ${api}/sites/demo/requests
-  Lead console:                ${api}/console  (Client ID demo, PIN ${DEMO_PIN})
+  Lead console (requests):     ${api}/console  (Client ID demo, PIN ${DEMO_PIN})
   One-time console link (24h): ${api}/console#token=${receiver.console.issue('link', 'demo', 24 * 3600000)}
   Reference receiver (API):    ${api}/v1/sites/demo/config
 ${process.env.RINGBACK_FAULTS === '1' ? '  Fault switch:                ON (/__test/)\n' : ''}

@@ -7,7 +7,6 @@ import { openDb } from './db'
 import { type Answer, handleCallback } from './handleCallback'
 import { readBody, sendError, sendJson } from './json'
 import { createRateLimiter, type Limit } from './rateLimiter'
-import { requestsPage } from './requestsPage'
 import type { SiteRecord } from './sites'
 import { createStaticFiles } from './staticFiles'
 import { createTestControls } from './testControls'
@@ -157,12 +156,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return answer(res, result)
     }
 
-    const list = /^\/sites\/([^/]+)\/requests$/.exec(path)
-    if (list && req.method === 'GET') {
-      const site = sites.get(decodeURIComponent(list[1]!))
-      if (!site) return sendError(res, 404, 'site_not_found', 'There is no such site.')
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
-      return void res.end(requestsPage(site.config.business.name, site.config.business.timeZone, db.listBySite(site.config.siteId)))
+    // The old open list page: a site's requests are for its signed-in owner only, in the console.
+    if (/^\/sites\/[^/]+\/requests$/.test(path) && req.method === 'GET') {
+      res.writeHead(302, { Location: '/console' })
+      return void res.end()
     }
 
     if (await leads.handle(req, res, url, ip)) return
