@@ -2,22 +2,23 @@ import { devices, type Page } from '@playwright/test'
 import { expect, openDemo, test } from './fixtures'
 
 /**
- * Records every write the page makes to localStorage and sessionStorage
- * (whoever makes it), so that a test can prove that nothing was written.
+ * Records every write the pages of this test make to localStorage and
+ * sessionStorage (whoever makes it), across navigations, so that a test can
+ * prove that nothing was written.
  */
-async function recordStorageWrites(page: Page): Promise<void> {
+async function recordStorageWrites(page: Page): Promise<string[]> {
+  const writes: string[] = []
+  await page.exposeBinding('__recordWrite', (_source, key: string) => void writes.push(key))
   await page.addInitScript(() => {
-    const writes: string[] = []
-    ;(window as unknown as { __writes: string[] }).__writes = writes
+    const record = (window as unknown as { __recordWrite: (key: string) => void }).__recordWrite
     const setItem = Storage.prototype.setItem
     Storage.prototype.setItem = function (key: string, value: string) {
-      writes.push((this === window.localStorage ? 'local:' : 'session:') + key)
+      record((this === window.localStorage ? 'local:' : 'session:') + key)
       return setItem.call(this, key, value)
     }
   })
+  return writes
 }
-
-const writesOf = (page: Page) => page.evaluate(() => (window as unknown as { __writes: string[] }).__writes)
 
 /** Every key of both storages that the SDK could have written. */
 const storedKeys = (page: Page) =>
@@ -136,7 +137,7 @@ test.describe('privacy', () => {
     rb
   }) => {
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }))
-    await recordStorageWrites(page)
+    const writes = await recordStorageWrites(page)
     await page.goto(servers.site + '/?utm_source=newsletter&utm_medium=email')
     await command(page, 'consent', { storage: true })
     await Promise.all([page.waitForURL('**/quote.html'), page.locator('nav a[href="/quote.html"]').click()])
@@ -145,7 +146,7 @@ test.describe('privacy', () => {
     const [stored] = await rb.waitForRequests(1)
     // Held in memory for this page alone: the landing is the page of the request.
     expect(stored!.source).toMatchObject({ medium: 'direct', landingPage: servers.site + '/quote.html' })
-    expect(await writesOf(page)).toEqual([])
+    expect(writes).toEqual([])
     expect(await storedKeys(page)).toEqual([])
   })
 
@@ -154,14 +155,14 @@ test.describe('privacy', () => {
     servers,
     rb
   }) => {
-    await recordStorageWrites(page)
+    const writes = await recordStorageWrites(page)
     await openDemo(page, servers, '/?utm_source=google&utm_medium=cpc&gclid=x')
     const config = page.waitForResponse((response) => response.url().includes('/config'))
     await Promise.all([page.waitForURL('**/services.html'), page.locator('nav a[href="/services.html"]').click()])
     await config
     // Proof of absence: the SDK has its config and has had every chance to write.
     await page.waitForTimeout(500)
-    expect(await writesOf(page)).toEqual([])
+    expect(writes).toEqual([])
     expect(await storedKeys(page)).toEqual([])
 
     await command(page, 'consent', { storage: true })
@@ -171,13 +172,78 @@ test.describe('privacy', () => {
     expect(visit).toMatchObject({ landing: servers.site + '/services.html' })
     expect(Object.keys(visit).sort()).toEqual(['first', 'landing', 'last'])
 
+    expect(writes).toEqual(expect.arrayContaining(['local:ringback:visit', 'local:ringback:consent']))
+
     await command(page, 'forget')
     expect(await storedKeys(page)).toEqual([])
+    writes.length = 0
     await Promise.all([page.waitForURL('**/quote.html'), page.locator('nav a[href="/quote.html"]').click()])
     await submitQuote(page)
     await rb.waitForRequests(1)
     // Only the unsent request itself is kept until the platform has it (the visitor's own request).
-    expect((await writesOf(page)).filter((key) => !key.startsWith('local:ringback:o:'))).toEqual([])
+    expect(writes.filter((key) => !key.startsWith('local:ringback:o:'))).toEqual([])
     await expect.poll(() => storedKeys(page)).toEqual([])
+  })
+})
+
+/** Serves the demo's real config with another `privacy.storage`, as a site owner would set it. */
+async function withStorageMode(page: Page, mode: 'always' | 'never') {
+  await page.route('**/v1/sites/demo/config', async (route) => {
+    const response = await route.fetch()
+    const config = await response.json()
+    config.privacy.storage = mode
+    await route.fulfill({ response, json: config })
+  })
+}
+
+test.describe('privacy, per site setting', () => {
+  test('a site that keeps the visit always: the landing carries across pages without a banner, until the visitor says no', async ({
+    page,
+    servers,
+    rb
+  }) => {
+    await withStorageMode(page, 'always')
+    await openDemo(page, servers, '/?utm_source=facebook&utm_medium=paid_social&fbclid=IwAR2x')
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('ringback:visit'))).toContain('fbclid=IwAR2x')
+    await Promise.all([page.waitForURL('**/quote.html'), page.locator('nav a[href="/quote.html"]').click()])
+    await submitQuote(page)
+    const [stored] = await rb.waitForRequests(1)
+    expect(stored!.source).toMatchObject({ medium: 'paid', clickIds: { fbclid: 'IwAR2x' }, utm: { source: 'facebook' } })
+
+    await command(page, 'consent', { storage: false })
+    await expect.poll(() => storedKeys(page)).toEqual([])
+  })
+
+  test('a site that keeps nothing: not the visit, not the consent, not an unsent request', async ({ page, servers, rb }) => {
+    await withStorageMode(page, 'never')
+    const writes = await recordStorageWrites(page)
+    await openDemo(page, servers, '/?utm_source=google&utm_medium=cpc&gclid=x')
+    await command(page, 'consent', { storage: true })
+    await submitContact(page)
+    await rb.waitForRequests(1)
+    expect(writes).toEqual([])
+    expect(await storedKeys(page)).toEqual([])
+  })
+
+  test('storage that throws (blocked by the browser) breaks nothing: the request goes with this page as its landing', async ({
+    page,
+    servers,
+    rb
+  }) => {
+    await page.addInitScript(() => {
+      for (const name of ['localStorage', 'sessionStorage']) {
+        Object.defineProperty(window, name, {
+          get() {
+            throw new DOMException('The operation is insecure.', 'SecurityError')
+          }
+        })
+      }
+    })
+    await openDemo(page, servers, '/quote.html?utm_source=google&utm_medium=cpc&gclid=x')
+    await command(page, 'consent', { storage: true })
+    await submitQuote(page)
+    const [stored] = await rb.waitForRequests(1)
+    expect(stored!.source).toMatchObject({ medium: 'paid', clickIds: { gclid: 'x' } })
+    expect(stored!.page.url).toBe(servers.site + '/quote.html?utm_source=google&utm_medium=cpc&gclid=x')
   })
 })

@@ -2,9 +2,9 @@ import type { Medium, Utm } from '../schema'
 import { siteKind } from './siteKind'
 
 // The default channel rules of web analytics (GA4's, narrowed to the contract's media).
-const PAID = /^(?:.*cp.*|ppc|paid.*|retargeting|display|banner|expandable|interstitial|programmatic|ads?|sem)$/
+const PAID = /^(?:.*(?:cp|ppc|paid).*|retargeting|display|banner|expandable|interstitial|programmatic|ads?|sem)$/
 const EMAIL = /^(?:e[-_ ]?mail|newsletter)s?$/
-const SOCIAL = /^(?:social|social[-_ ]?(?:network|media)|sm|social[-_ ]?organic)$/
+const SOCIAL = /^(?:social|social[-_ ]?(?:network|media|organic)|organic[-_ ]?social|sm)$/
 const REFERRAL = /^(?:referral|referrer|link|app)$/
 
 /**

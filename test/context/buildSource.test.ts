@@ -72,6 +72,8 @@ describe('medium of a visit, from its landing page and referrer', () => {
     ['https://acme.example/?utm_source=gdn&utm_medium=display', '', 'paid'],
     ['https://acme.example/?utm_source=dv360&utm_medium=cpm', '', 'paid'],
     ['https://acme.example/?utm_source=facebook&utm_medium=paid_social', 'https://l.facebook.com/', 'paid'],
+    ['https://acme.example/?utm_source=instagram&utm_medium=social-paid', '', 'paid'],
+    ['https://acme.example/?utm_source=instagram&utm_medium=organic_social', '', 'social'],
     ['https://acme.example/?utm_source=newsletter&utm_medium=email', 'https://mail.google.com/', 'email'],
     ['https://acme.example/?utm_source=mailchimp&utm_medium=e-mail', '', 'email'],
     ['https://acme.example/?utm_source=newsletter', '', 'email'],
@@ -215,5 +217,26 @@ describe('isSameSite', () => {
     ['google.com', 'acme.example', false]
   ])('%s and %s: %s', (a, b, same) => {
     expect(isSameSite(a, b)).toBe(same)
+  })
+})
+
+describe('the stored visit', () => {
+  it('has the documented shape under ringback:visit, and nothing of the landing query but campaign parameters', () => {
+    const store = memoryStore()
+    trackVisit(store, 'https://acme.example/reset?token=s3cret&utm_source=google&gclid=x#frag', 'https://www.google.com/search?q=boiler', NOW)
+    trackVisit(store, 'https://acme.example/quote', 'https://acme.example/reset', NOW + MINUTE)
+    expect(store.keys('')).toEqual(['ringback:visit'])
+    expect(JSON.parse(store.get('ringback:visit')!)).toEqual({
+      landing: 'https://acme.example/reset?gclid=x&utm_source=google',
+      referrer: 'www.google.com',
+      first: NOW,
+      last: NOW + MINUTE
+    })
+  })
+
+  it('leaves the referrer out for a direct visit', () => {
+    const store = memoryStore()
+    trackVisit(store, 'https://acme.example/', '', NOW)
+    expect(Object.keys(JSON.parse(store.get('ringback:visit')!)).sort()).toEqual(['first', 'landing', 'last'])
   })
 })
