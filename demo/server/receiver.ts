@@ -140,13 +140,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       }
       const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined
       const fault = tests?.callbackFault(text, key, String(req.headers['content-type'] || ''))
-      if (fault) {
-        if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
+      if (fault && fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
+      if (fault && !fault.pass) {
         tests!.record(text, key, String(req.headers['content-type'] || ''), fault.drop ? 0 : fault.status)
         if (fault.drop) return void req.socket.destroy()
         res.writeHead(fault.status, {
-          'Content-Type': 'application/json',
-          ...(fault.retryAfter !== undefined && { 'Retry-After': String(fault.retryAfter) })
+          'Content-Type': fault.contentType || 'application/json',
+          ...(fault.retryAfter !== undefined && { 'Retry-After': String(fault.retryAfter) }),
+          ...(fault.location && { Location: fault.location })
         })
         return void res.end(fault.body ?? JSON.stringify({ error: { code: 'unavailable', message: 'Injected fault.' } }))
       }

@@ -1,98 +1,456 @@
-import { signal } from '@preact/signals'
+import { computed, signal } from '@preact/signals'
 import { render } from 'preact'
+import { useLayoutEffect, useRef } from 'preact/hooks'
 import { buildRequest } from '../core/buildRequest'
-import type { OpenMode } from '../core/events'
+import type { OpenMode, RingbackEvents } from '../core/events'
 import type { Host } from '../core/host'
 import { maskPhone } from '../core/maskPhone'
+import { isOpenAt, nextOpening, slots } from '../core/openingHours'
 import { parseConfig } from '../core/parseConfig'
+import type { Phone, PhoneProblem } from '../phone/phone'
+import type { Schedule } from '../schema'
 import { adoptStyles } from './adoptStyles'
+import { Choices } from './Choices'
+import { loadTexts } from './loadTexts'
+import { LAUNCHER_CSS } from './launcherCss'
+import { PANEL_CSS } from './panelCss'
+import { PhoneField } from './PhoneField'
+import { readableOn } from './readableOn'
+import { dateFormat, placeOf, slotDays } from './slotDays'
+import { startTriggers } from './startTriggers'
+import { fill, type TextKey } from './texts'
 
-const CSS =
-  '.panel{position:fixed;bottom:88px;right:20px;z-index:2147483001;width:320px;box-sizing:border-box;padding:20px;' +
-  'border-radius:12px;background:#fff;color:#1d1d1f;box-shadow:0 10px 40px rgba(0,0,0,.3);' +
-  'font:400 16px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}' +
-  '.panel input{display:block;width:100%;box-sizing:border-box;margin:8px 0;padding:10px;font:inherit;border:1px solid #767676;border-radius:6px}' +
-  '.panel button{font:inherit;padding:10px 16px;border:0;border-radius:6px;color:#fff;background:#0a7d5a;cursor:pointer}'
+type Phase = 'form' | 'sending' | 'queued' | 'done'
+type Errors = { phone?: string; consent?: string; slot?: string; form?: string }
 
-type View = 'closed' | 'form' | 'sending' | 'done'
+/** How long the same number is not sent again (a double tap, an impatient second try). */
+const COOLDOWN_MS = 60000
+const PROBLEM: Record<PhoneProblem, TextKey> = {
+  empty: 'empty',
+  not_a_number: 'invalid',
+  too_short: 'short',
+  too_long: 'long',
+  invalid: 'invalid',
+  country_not_allowed: 'foreign'
+}
 
 /**
- * The widget panel, mounted into the launcher's shadow root on first use.
- * The lazy file's only export; everything it needs comes through `host`.
+ * The widget panel, mounted into the launcher's shadow root on first use:
+ * the lazy file's only export. Everything it needs comes through `host`;
+ * it keeps no state outside the object it returns, and `destroy()` removes
+ * its elements, listeners and timers.
  */
-export function mountPanel(host: Host, root: ShadowRoot) {
-  const view = signal<View>('closed')
-  const message = signal('')
-  const container = document.createElement('div')
-  root.appendChild(container)
-  adoptStyles(root, CSS)
+export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLElement) {
+  const region = (navigator.language.split('-')[1] || '').toUpperCase()
+  const { config } = parseConfig(await host.config, host.options.site, /^[A-Z]{2}$/.test(region) ? region : 'US')
+  const { locale, texts: t, dir } = await loadTexts(
+    [host.options.locale, config.widget.locale, document.documentElement.lang, navigator.language],
+    config.widget.texts
+  )
+  // Times follow the visitor's own regional clock (en-US 12 h, en-GB 24 h) when it is in the widget's language.
+  const browser = navigator.language || locale
+  const timeLocale = browser.split('-')[0]!.toLowerCase() === locale.split('-')[0]!.toLowerCase() ? browser : locale
+  const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone || config.business.timeZone
+  const businessZone = config.business.timeZone
+  const allowed = config.phone.countries || []
+  const defaultCountry = allowed.length && allowed.indexOf(config.phone.defaultCountry) < 0 ? allowed[0]! : config.phone.defaultCountry
+  const policyUrl = config.privacy.policyUrl
+  const consentText = config.privacy.consentText || t.consent
+
+  const element = root.host as HTMLElement
+  element.style.setProperty('--on', readableOn(config.widget.accent))
+  // A single-page app that replaces <body> (Turbo, Astro) takes the launcher with it: put it back.
+  const watch = new MutationObserver(
+    host.guard(() => {
+      if (!element.isConnected && document.body) document.body.appendChild(element)
+      if (document.body) watch.observe(document.body, { childList: true })
+    })
+  )
+  watch.observe(document.documentElement, { childList: true })
+  watch.observe(document.body, { childList: true })
+
+  const label = launcher.lastChild
+  if (label && !config.widget.label && !(config.widget.texts && config.widget.texts.launcher)) label.textContent = t.launcher
+
+  const visible = signal(false)
+  const mode = signal<OpenMode>('now')
+  const phase = signal<Phase>('form')
+  const errors = signal<Errors>({})
+  const value = signal('')
+  const country = signal(defaultCountry)
+  const consented = signal(false)
+  const day = signal<string | undefined>(undefined)
+  const chosen = signal<number | undefined>(undefined)
+  const now = signal(Date.now())
+  const eta = signal(0)
+  const answer = signal<{ status: string; at?: number; phone: string } | undefined>(undefined)
+  const phone = signal<Phone | undefined>(undefined)
+  let focusOnRender = true
+  let firstInput = 0
   let pending = ''
+  let touched = false
+  const sent = new Map<string, number>()
+  let ticker: ReturnType<typeof setInterval> | undefined
+  let countdown: ReturnType<typeof setInterval> | undefined
 
-  host.on('success', (event) => {
+  host.phone().then(
+    (p) => p.ensure(allowed.length ? allowed : ['all']).then(() => void (phone.value = p)),
+    host.report
+  )
+
+  const names = (() => {
+    try {
+      return new Intl.DisplayNames([locale], { type: 'region' })
+    } catch {
+      return undefined
+    }
+  })()
+  const countries = computed(() => {
+    const p = phone.value
+    const codes = allowed.length ? allowed : p ? Object.keys(p.metadata().countries).filter((c) => c !== '001') : [defaultCountry]
+    return codes
+      .map((code) => ({ code, name: (names && names.of(code)) || code, dial: p ? p.callingCode(code) : '' }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale))
+  })
+
+  const openNow = computed(() => isOpenAt(config, now.value))
+  const scheduling = computed(() => mode.value === 'schedule' || !openNow.value)
+  const offered = computed(() => slots(config, now.value))
+  const days = computed(() => slotDays(offered.value, timeLocale, visitorZone, businessZone, t))
+  // A slot that passed while the panel was open is no longer offered, nor chosen.
+  const slot = computed(() => (chosen.value !== undefined && offered.value.indexOf(chosen.value) >= 0 ? chosen.value : undefined))
+  const when = (at: number) =>
+    dateFormat(timeLocale, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone: visitorZone }).format(at)
+
+  const stopCountdown = () => {
+    clearInterval(countdown)
+    countdown = undefined
+  }
+  const onSuccess = (event: RingbackEvents['success']) => {
     if (event.id !== pending) return
-    view.value = 'done'
-    message.value =
-      event.status === 'calling'
-        ? 'We are calling you now.'
-        : 'We will call you at ' + new Date(event.scheduledFor || Date.now()).toLocaleString() + '.'
-  })
-  host.on('error', (event) => {
-    if (event.id !== pending || event.retry) return
-    view.value = 'form'
-    message.value = event.message
-  })
-
-  const submit = async (event: Event) => {
-    event.preventDefault()
-    if (view.value === 'sending') return
-    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('phone') as HTMLInputElement
-    view.value = 'sending'
-    const { config } = parseConfig(await host.config, host.options.site, 'US')
-    const phone = await host.phone()
-    const check = await phone.check(input.value, config.phone.defaultCountry, config.phone.countries)
-    if (!check.ok) {
-      view.value = 'form'
-      message.value = 'Please check the number (' + check.problem.replace(/_/g, ' ') + ').'
+    const at = event.scheduledFor ? Date.parse(event.scheduledFor) : undefined
+    answer.value = { status: event.status, at, phone: answer.value ? answer.value.phone : '' }
+    phase.value = 'done'
+    stopCountdown()
+    eta.value = event.status === 'calling' && event.etaSeconds ? event.etaSeconds : 0
+    if (eta.value) countdown = setInterval(host.guard(() => (--eta.value > 0 ? undefined : stopCountdown())), 1000)
+  }
+  const onError = (event: RingbackEvents['error']) => {
+    if (event.id !== pending) return
+    if (event.retry) {
+      phase.value = 'queued'
       return
     }
-    const request = buildRequest(host.options.site, { channel: 'widget', phone: check.e164, schedule: { type: 'asap' } }, host.context())
+    sent.clear()
+    phase.value = 'form'
+    const field = event.code === 'invalid_phone' ? 'phone' : event.code === 'slot_unavailable' ? 'slot' : 'form'
+    if (field === 'slot') now.value = Date.now()
+    errors.value = { [field]: event.message || t.failed }
+  }
+  host.on('success', onSuccess)
+  host.on('error', onError)
+
+  const submit = async (form: HTMLFormElement) => {
+    if (phase.value === 'sending') return
+    const trap = (form.elements.namedItem('website') as HTMLInputElement | null)?.value
+    const schedule: Schedule | undefined = !scheduling.value ? { type: 'asap' } : slot.value !== undefined ? { type: 'slot', at: new Date(slot.value).toISOString() } : undefined
+    const problems: Errors = {}
+    if (!schedule) problems.slot = t.needSlot
+    if (config.privacy.consent === 'required' && !consented.value) problems.consent = t.needConsent
+    phase.value = 'sending'
+    errors.value = {}
+    const p = phone.value || (await host.phone())
+    const check = await p.check(value.value, country.value, allowed)
+    if (!check.ok) {
+      const names = allowed.map((code) => countries.value.find((c) => c.code === code)?.name || code).join(', ')
+      problems.phone = fill(t[PROBLEM[check.problem]], { countries: names })
+    }
+    if (problems.phone || problems.slot || problems.consent || !check.ok || !schedule) {
+      phase.value = 'form'
+      errors.value = problems
+      const first = form.querySelector<HTMLElement>(problems.phone ? '#rb-phone' : problems.slot ? '[role=radio][tabindex="0"]' : '#rb-consent')
+      if (first) first.focus()
+      return
+    }
+    const e164 = check.e164
+    answer.value = { status: schedule.type === 'asap' ? 'calling' : 'scheduled', at: slot.value, phone: maskPhone(e164) }
+    // A filled honeypot is a bot: it is told what a person would be, and nothing is sent.
+    if (trap) {
+      phase.value = 'done'
+      return
+    }
+    const last = sent.get(e164)
+    if (last && Date.now() - last < COOLDOWN_MS) {
+      phase.value = 'form'
+      errors.value = { form: t.again }
+      return
+    }
+    const request = buildRequest(
+      host.options.site,
+      {
+        channel: 'widget',
+        phone: e164,
+        schedule,
+        consent: config.privacy.consent === 'none' ? undefined : { granted: true, text: config.privacy.consent === 'required' ? consentText : t.notice },
+        signals: { fillMs: firstInput ? Math.round(performance.now() - firstInput) : 0, honeypot: false }
+      },
+      host.context()
+    )
     pending = request.id
-    message.value = 'Calling ' + maskPhone(check.e164) + '…'
+    sent.set(e164, Date.now())
     host.deliver(request)
+    if (navigator.onLine === false && phase.value === 'sending') phase.value = 'queued'
   }
 
-  const Panel = () =>
-    view.value === 'closed' ? null : (
-      <div class="panel" role="dialog" aria-modal="true" aria-label="Request a callback">
-        {view.value === 'done' ? (
-          <p role="status">{message}</p>
-        ) : (
-          <form onSubmit={(e) => void submit(e).catch(host.report)}>
-            <label>
-              Your phone number
-              <input name="phone" type="tel" autocomplete="tel" required />
+  const close = (returnFocus: boolean) => {
+    if (!visible.value) return
+    visible.value = false
+    clearInterval(ticker)
+    stopCountdown()
+    if (phase.value !== 'sending') phase.value = 'form'
+    errors.value = {}
+    launcher.setAttribute('aria-expanded', 'false')
+    host.emit('close', {})
+    if (returnFocus) launcher.focus()
+  }
+
+  const trapKeys = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation()
+      close(true)
+      return
+    }
+    if (event.key !== 'Tab') return
+    const dialog = event.currentTarget as HTMLElement
+    const items = [...dialog.querySelectorAll<HTMLElement>('button,input,select,a[href]')].filter(
+      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0
+    )
+    const first = items[0]
+    const last = items[items.length - 1]
+    const active = root.activeElement
+    if (event.shiftKey ? active === first || active === dialog : active === last) {
+      event.preventDefault()
+      ;(event.shiftKey ? last : first)?.focus()
+    }
+  }
+
+  const Form = () => {
+    const e = errors.value
+    const picking = scheduling.value
+    const next = !openNow.value && mode.value === 'now' ? nextOpening(config, now.value) : undefined
+    return (
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          const form = event.currentTarget
+          void submit(form).catch((error: unknown) => {
+            host.report(error)
+            phase.value = 'form'
+            errors.value = { form: t.failed }
+          })
+        }}
+      >
+        {!openNow.value && mode.value === 'now' && (
+          <p>
+            {t.closed} {next !== undefined && fill(t.reopens, { time: when(next) })} {t.pick}
+          </p>
+        )}
+        {!picking && <p>{t.intro}</p>}
+        {picking &&
+          (days.value.length ? (
+            <div>
+              <p class="mut">{fill(t.zone, { zone: placeOf(visitorZone) })}</p>
+              <Choices
+                id="rb-days"
+                legend={t.day}
+                choices={days.value.map((d) => ({ key: d.key, label: d.label }))}
+                selected={day.value || days.value[0]!.key}
+                onSelect={(key) => {
+                  day.value = key
+                  chosen.value = undefined
+                }}
+              />
+              <Choices
+                id="rb-times"
+                legend={t.time}
+                choices={(days.value.find((d) => d.key === day.value) || days.value[0]!).slots.map((s) => ({
+                  key: String(s.at),
+                  label: s.label,
+                  sub: s.theirs,
+                  name: s.name
+                }))}
+                selected={slot.value === undefined ? undefined : String(slot.value)}
+                onSelect={(key) => {
+                  chosen.value = Number(key)
+                  if (errors.value.slot) errors.value = { ...errors.value, slot: undefined }
+                }}
+              />
+              <p id="rb-slot-error" class="err" aria-live="polite">
+                {e.slot}
+              </p>
+            </div>
+          ) : (
+            <p>{t.noSlots}</p>
+          ))}
+        <PhoneField
+          texts={t}
+          value={value}
+          country={country}
+          countries={countries.value}
+          allowed={allowed}
+          phone={phone.value}
+          error={e.phone || ''}
+          onFirstInput={() => void (firstInput ||= performance.now())}
+        />
+        <div class="hp" aria-hidden="true">
+          <input name="website" tabIndex={-1} autocomplete="off" />
+        </div>
+        {config.privacy.consent === 'required' && (
+          <div>
+            <label class="ck">
+              <input
+                id="rb-consent"
+                type="checkbox"
+                checked={consented.value}
+                aria-invalid={e.consent ? 'true' : 'false'}
+                aria-describedby="rb-consent-error"
+                onChange={(event) => {
+                  consented.value = event.currentTarget.checked
+                }}
+              />
+              <span>{consentText}</span>
             </label>
-            <p aria-live="polite">{message}</p>
-            <button type="submit" disabled={view.value === 'sending'}>
-              Call me now
+            <p id="rb-consent-error" class="err" aria-live="polite">
+              {e.consent}
+            </p>
+          </div>
+        )}
+        {config.privacy.consent !== 'none' && (
+          <p class="mut">
+            {config.privacy.consent === 'notice' && t.notice + ' '}
+            {policyUrl && (
+              <a href={policyUrl} target="_blank" rel="noopener">
+                {t.policy}
+              </a>
+            )}
+          </p>
+        )}
+        <div role="alert">
+          {e.form && (
+            <p class="err">
+              {e.form}
+            </p>
+          )}
+        </div>
+        <button class="btn" type="submit" disabled={phase.value === 'sending'} aria-busy={phase.value === 'sending'}>
+          {phase.value === 'sending' ? t.sending : picking ? t.slot : t.now}
+        </button>
+        {e.form && e.form !== t.again && (
+          <button class="lnk" type="submit">
+            {t.retry}
+          </button>
+        )}
+        {openNow.value && (
+          <button class="lnk" type="button" onClick={() => (mode.value = picking ? 'now' : 'schedule')}>
+            {picking ? t.instead : t.later}
+          </button>
+        )}
+      </form>
+    )
+  }
+
+  const Done = () => {
+    const a = answer.value!
+    return (
+      <div>
+        <p class="ok" role="status" tabIndex={-1} data-focus>
+          {a.status === 'calling' ? fill(t.calling, { phone: a.phone }) : fill(t.scheduled, { phone: a.phone, time: a.at ? when(a.at) : '' })}
+        </p>
+        {a.status === 'calling' && <p>{eta.value > 0 ? fill(t.eta, { seconds: eta.value }) : t.soon}</p>}
+        <button class="btn" type="button" onClick={() => close(true)}>
+          {t.done}
+        </button>
+      </div>
+    )
+  }
+
+  const Panel = () => {
+    const ref = useRef<HTMLDivElement>(null)
+    const view = visible.value ? (phase.value === 'sending' ? 'form' : phase.value) + scheduling.value : ''
+    useLayoutEffect(() => {
+      const dialog = ref.current
+      if (!dialog || !focusOnRender || phase.value === 'sending') return
+      const target = dialog.querySelector<HTMLElement>('[data-focus],[role=radio][tabindex="0"],#rb-phone')
+      ;(target || dialog).focus()
+    }, [view])
+    if (!visible.value) return null
+    return (
+      <div
+        ref={ref}
+        class={config.widget.position === 'bottom-left' ? 'p L' : 'p'}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="rb-title"
+        dir={dir}
+        lang={locale}
+        tabIndex={-1}
+        onKeyDown={trapKeys}
+      >
+        <div class="head">
+          <h2 id="rb-title">{t.title}</h2>
+          <button class="x" type="button" aria-label={t.close} onClick={() => close(true)}>
+            ×
+          </button>
+        </div>
+        {phase.value === 'done' ? (
+          <Done />
+        ) : phase.value === 'queued' ? (
+          <div>
+            <p class="ok" role="status" tabIndex={-1} data-focus>
+              {t.queued}
+            </p>
+            <button class="btn" type="button" onClick={() => close(true)}>
+              {t.done}
             </button>
-          </form>
+          </div>
+        ) : (
+          <Form />
         )}
       </div>
     )
+  }
 
+  const container = document.createElement('div')
+  root.appendChild(container)
+  adoptStyles(root, LAUNCHER_CSS + PANEL_CSS)
   render(<Panel />, container)
 
+  const open = (next: OpenMode, focus = true) => {
+    touched ||= focus
+    focusOnRender = focus
+    mode.value = next === 'schedule' ? 'schedule' : 'now'
+    now.value = Date.now()
+    if (visible.value) return
+    visible.value = true
+    launcher.setAttribute('aria-expanded', 'true')
+    // Keeps the slots honest: one that passes while the panel is open goes away.
+    ticker = setInterval(host.guard(() => (now.value = Date.now())), 30000)
+    host.emit('open', { mode: mode.value })
+  }
+
+  const stopTriggers = startTriggers(host, config.widget.triggers, () => open('now', false), () => touched)
+
   return {
-    open(_mode: OpenMode) {
-      if (view.value === 'closed') view.value = 'form'
-      host.emit('open', { mode: _mode })
-    },
-    close() {
-      if (view.value !== 'closed') host.emit('close', {})
-      view.value = 'closed'
-    },
+    open: (next: OpenMode) => open(next),
+    close: () => close(visible.value && root.activeElement !== null),
     destroy() {
+      watch.disconnect()
+      stopTriggers()
+      clearInterval(ticker)
+      stopCountdown()
+      host.off('success', onSuccess)
+      host.off('error', onError)
       render(null, container)
       container.remove()
     }

@@ -1,0 +1,76 @@
+import type { SiteConfig } from '../schema'
+import { describeField, type FieldInfo } from './describeField'
+import { excludeField } from './excludeField'
+import { type FieldMap, mapFields } from './mapFields'
+import type { Control } from './snapshotForm'
+
+/** What the SDK makes of one form: captured with these fields, or skipped and why. */
+export interface Analysis extends FieldMap {
+  form: HTMLFormElement
+  /** Why the form is not captured; absent when it is. */
+  skip?: string
+  /** Fields whose values never leave the page, and why (for the inspector). */
+  excluded: { field: FieldInfo; reason: string }[]
+  /** A field that only bots fill (a honeypot) had a value. */
+  honeypot: boolean
+}
+
+/** A selector from the site config, tested without letting a bad one throw. */
+const matchesAny = (form: HTMLFormElement, selectors: string[] | undefined): string | undefined => {
+  for (const selector of selectors || []) {
+    try {
+      if (form.matches(selector)) return selector
+    } catch {
+      // A selector the browser cannot parse matches nothing.
+    }
+  }
+  return undefined
+}
+
+/**
+ * Decides whether a form is captured and maps its fields. The site's say
+ * comes first: `data-ringback="ignore"` and the config's `exclude`
+ * selectors skip a form, `data-ringback="capture"` and `include` mark it
+ * (with `capture: "marked"` only marked forms are taken). Then a form needs
+ * a phone field. `values` are the values at submit; a control without one
+ * is described without its value.
+ */
+export function analyzeForm(
+  form: HTMLFormElement,
+  values: Map<Element, string>,
+  forms: SiteConfig['forms'],
+  explicit?: boolean
+): Analysis {
+  const fields: FieldInfo[] = []
+  const excluded: Analysis['excluded'] = []
+  let honeypot = false
+  for (const el of form.elements as unknown as Iterable<Control>) {
+    if (!/^(?:INPUT|SELECT|TEXTAREA)$/.test(el.tagName) || el.disabled) continue
+    const field = describeField(el, values.get(el) || '')
+    const reason = excludeField(field)
+    if (!reason) fields.push(field)
+    else {
+      excluded.push({ field: { ...field, value: '' }, reason })
+      if (/^honeypot/.test(reason) && field.value) honeypot = true
+    }
+  }
+  const analysis: Analysis = { form, excluded, honeypot, ...mapFields(fields) }
+  const excludedBy = matchesAny(form, forms.exclude)
+  const marked = explicit || form.getAttribute('data-ringback') === 'capture' || !!matchesAny(form, forms.include)
+  analysis.skip =
+    form.getAttribute('data-ringback') === 'ignore'
+      ? 'marked data-ringback="ignore"'
+      : excludedBy
+        ? 'excluded by the site config (' + excludedBy + ')'
+        : forms.capture === 'off'
+          ? 'form capture is off in the site config'
+          : forms.capture === 'marked' && !marked
+            ? 'not marked, and the site config captures marked forms only'
+            : !analysis.fields.phone
+              ? marked
+                ? 'marked, but no phone field was found (add data-ringback-field="phone" to it)'
+                : 'no phone field'
+              : undefined
+  if (!analysis.skip) delete analysis.skip
+  return analysis
+}

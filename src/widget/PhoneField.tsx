@@ -1,0 +1,88 @@
+import type { Signal } from '@preact/signals'
+import type { Phone } from '../phone/phone'
+import type { Texts } from './texts'
+
+export interface PhoneFieldProps {
+  texts: Texts
+  value: Signal<string>
+  country: Signal<string>
+  /** The countries offered, sorted by name, with their dialling codes. */
+  countries: { code: string; name: string; dial: string }[]
+  allowed: string[]
+  phone: Phone | undefined
+  error: string
+  /** Called on the visitor's first keystroke (the `fillMs` signal starts there). */
+  onFirstInput(): void
+}
+
+/** Digits and `+` signs before `at`: where the caret is, independent of formatting. */
+const significant = (text: string, at: number) => text.slice(0, at).replace(/[^\d+]/g, '').length
+
+/**
+ * The phone number with its country: a native `<select>` (keyboard type-
+ * ahead searches it), restricted to the site's countries, and a `tel`
+ * input that formats as the visitor types. A full international number
+ * (typed, pasted, autofilled) switches the country and drops the dialling
+ * code from the field. The caret stays beside the digit it was after.
+ */
+export function PhoneField(props: PhoneFieldProps) {
+  const { texts, value, country, phone } = props
+  const reformat = (input: HTMLInputElement, deleting: boolean) => {
+    if (!phone || deleting) {
+      value.value = input.value
+      return
+    }
+    const caret = input.selectionStart ?? input.value.length
+    const atEnd = caret >= input.value.length
+    const before = significant(input.value, caret)
+    const result = phone.format(input.value, country.value, props.allowed)
+    country.value = result.country
+    value.value = result.text
+    if (result.text === input.value) return
+    input.value = result.text
+    if (atEnd || (input.getRootNode() as ShadowRoot).activeElement !== input) return
+    let at = 0
+    while (at < result.text.length && significant(result.text, at) < before) at++
+    input.setSelectionRange(at, at)
+  }
+  return (
+    <div>
+      <label for="rb-phone">{texts.phone}</label>
+      <div class="row">
+        {props.countries.length > 1 && (
+          <select
+            aria-label={texts.country}
+            value={country.value}
+            onChange={(e) => {
+              country.value = e.currentTarget.value
+            }}
+          >
+            {props.countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name + (c.dial ? ' +' + c.dial : '')}
+              </option>
+            ))}
+          </select>
+        )}
+        <input
+          id="rb-phone"
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autocomplete="tel"
+          value={value.value}
+          aria-invalid={props.error ? 'true' : 'false'}
+          aria-describedby="rb-phone-error"
+          onInput={(e) => {
+            props.onFirstInput()
+            const type = (e as InputEvent).inputType || ''
+            reformat(e.currentTarget, type.indexOf('delete') === 0)
+          }}
+        />
+      </div>
+      <p id="rb-phone-error" class="err" aria-live="polite">
+        {props.error}
+      </p>
+    </div>
+  )
+}

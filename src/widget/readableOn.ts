@@ -1,0 +1,14 @@
+/**
+ * The text colour to put on a background of `hex` (`#rrggbb`): near-black or
+ * white, whichever contrasts more (WCAG 2 relative luminance). One of the two
+ * always reaches 4.5:1, so any accent a site picks stays readable.
+ */
+export function readableOn(hex: string): string {
+  let l = 0
+  for (let i = 0; i < 3; i++) {
+    const c = parseInt(hex.substr(1 + 2 * i, 2), 16) / 255
+    l += [0.2126, 0.7152, 0.0722][i]! * (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+  }
+  // Contrast with white (1.05 / (l + .05)) against contrast with #111 ((l + .05) / .0556).
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.0556 ? '#fff' : '#111'
+}
