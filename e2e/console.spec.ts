@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import type { CallbackRequest } from '../src/schema'
-import { expect, test, type Servers } from './fixtures'
+import { expect, openDemo, test, type Servers } from './fixtures'
 
 const PIN = { demo: '482913', 'acme-dental': '735102' } as const
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -50,6 +50,9 @@ function leads(servers: Servers): CallbackRequest[] {
   ] as CallbackRequest[]
 }
 
+/** When each seeded call is due: now, or the next opening when the demo business is closed. */
+const dueAt = new Map<string, number>()
+
 /** Stores the leads through the real API, as the SDK sends them. */
 async function seed(servers: Servers): Promise<CallbackRequest[]> {
   const all = leads(servers)
@@ -60,6 +63,8 @@ async function seed(servers: Servers): Promise<CallbackRequest[]> {
       body: JSON.stringify(body)
     })
     expect(res.status, await res.clone().text()).toBe(201)
+    const answer = (await res.json()) as { scheduledFor?: string }
+    dueAt.set(body.id, answer.scheduledFor ? Date.parse(answer.scheduledFor) : Date.now())
   }
   return all
 }
@@ -123,6 +128,10 @@ test.describe('the lead console', () => {
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page.getByRole('alert')).toHaveText('The Client ID or the PIN is not right.')
 
+    const apiCalls: Record<string, string>[] = []
+    page.on('request', (request) => {
+      if (/\/console\/api\/(?!signin)/.test(request.url())) apiCalls.push(request.headers())
+    })
     await page.getByLabel('Access PIN').fill(PIN.demo)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page.getByText('Acme Plumbing', { exact: true })).toBeVisible()
@@ -149,9 +158,21 @@ test.describe('the lead console', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
     const csv = readFileSync((await download.path())!, 'utf8')
     expect(csv.trim().split('\r\n')).toHaveLength(4)
+    // The export went with the bearer token and no cookie.
+    expect(apiCalls.length).toBeGreaterThan(0)
+    for (const headers of apiCalls) {
+      expect(headers.authorization).toMatch(/^Bearer [\w-]+\.[\w-]+$/)
+      expect(headers.cookie).toBeUndefined()
+    }
     expect(csv).toContain('+44740•••3456')
     for (const pattern of FULL) expect(csv).not.toMatch(pattern)
     expect(download.suggestedFilename()).toBe('requests-demo.csv')
+
+    // Deleting one request asks first, then it is gone.
+    page.once('dialog', (dialog) => void dialog.accept())
+    await table.getByRole('button', { name: /^Delete the request from \+44740•••3457/ }).click()
+    await expect(page.getByText('The request from +44740•••3457 was deleted.')).toBeVisible()
+    await expect(table.getByRole('row')).toHaveCount(3)
 
     // The session is in this tab's sessionStorage and nowhere else.
     const storage = await page.evaluate(() => ({ session: Object.keys(sessionStorage), local: Object.keys(localStorage), cookie: document.cookie }))
@@ -159,6 +180,25 @@ test.describe('the lead console', () => {
     expect(await context.cookies()).toEqual([])
     expect(await violations(page)).toEqual([])
     expect(seeded).toHaveLength(4)
+  })
+
+  test('a lead sent from the demo site’s own contact form shows in the console, masked', async ({ page, servers, rb }) => {
+    await openDemo(page, servers)
+    const form = page.locator('form[action="/contact"]')
+    await form.locator('[name=name]').fill('Sam Taylor')
+    await form.locator('[name=email]').fill('sam@example.com')
+    await form.locator('[name=phone]').fill('07400 123456')
+    await form.locator('[name=message]').fill('The boiler makes a knocking noise.')
+    await Promise.all([page.waitForURL('**/thanks.html'), form.locator('[type=submit]').click()])
+    await rb.waitForRequests(1)
+
+    await signIn(page, servers, 'demo')
+    await page.getByRole('button', { name: 'Requests', exact: true }).click()
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '+44740•••3456', exact: true }) })
+    await expect(row.getByRole('cell', { name: 'Form', exact: true })).toBeVisible()
+    await expect(row.getByText(servers.site + '/', { exact: true })).toBeVisible()
+    await expectNoFullNumber(page)
+    expect(await page.evaluate(() => document.body.innerText)).not.toMatch(/Sam Taylor|sam@example\.com|knocking/)
   })
 
   test('another site signed in sees none of the demo’s requests', async ({ page, servers }) => {
@@ -290,7 +330,40 @@ test.describe('the lead console', () => {
   })
 
   test('is accessible (axe) and works under its CSP, on a desktop and on a phone; screenshots', async ({ browser, servers }) => {
-    await seed(servers)
+    const [gb, ie, direct] = await seed(servers)
+    // Call outcomes as the platform's dialler reports them, so that the overview shows real figures.
+    const dialler = servers.receiver.console.issue('events', 'demo', 3600000)
+    const at = (id: string, seconds: number) => new Date(dueAt.get(id)! + seconds * 1000).toISOString()
+    for (const [id, type, seconds] of [
+      [gb!.id, 'attempted', 25],
+      [gb!.id, 'connected', 31],
+      [ie!.id, 'attempted', 48],
+      [ie!.id, 'missed', 80],
+      [direct!.id, 'attempted', 70],
+      [direct!.id, 'connected', 75]
+    ] as const) {
+      const res = await fetch(`${servers.api}/v1/callbacks/${id}/events`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer ' + dialler, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type, at: at(id, seconds) })
+      })
+      expect(res.status).toBe(201)
+    }
+    // Two weeks of history for the chart: the API stamps requests with the time they arrive, so these go straight into the store.
+    for (let day = 1; day <= 14; day++) {
+      for (let i = 0; i < (day * 7) % 5; i++) {
+        const request = { ...gb!, id: randomUUID(), channel: i % 2 ? 'form' : 'widget', phone: '+44740012' + String(1000 + day * 10 + i) } as CallbackRequest
+        servers.receiver.db.insertOrGet({
+          id: request.id,
+          siteId: 'demo',
+          hash: request.id,
+          request,
+          response: { id: request.id, status: 'calling', etaSeconds: 30 },
+          createdAt: Date.now() - day * 86400000,
+          ip: '127.0.0.0'
+        })
+      }
+    }
     mkdirSync('e2e/artifacts', { recursive: true })
     for (const [name, options] of [
       ['desktop', { viewport: { width: 1280, height: 900 } }],
@@ -308,6 +381,7 @@ test.describe('the lead console', () => {
 
       await signIn(page, servers, 'demo')
       await expect(page.getByRole('img', { name: /requests over 30 days/ })).toBeVisible()
+      await expect(page.getByText('Median time to first call').locator('xpath=following-sibling::dd')).toHaveText('48 s')
       expect(await axe(page), name + ' overview').toEqual([])
       await page.screenshot({ path: `e2e/artifacts/console-${name}.png`, fullPage: true })
 

@@ -91,4 +91,24 @@ describe('every console query is scoped to the signed-in site by parameters', ()
     expect((await page('status=scheduled')).total).toBe(0)
     expect((await page('channel=form&status=calling')).rows.every((r) => r.channel === 'form')).toBe(true)
   })
+
+  it('pages newest first, 25 at a time, and the export follows the filters', async () => {
+    const c = await startConsole()
+    const ids: string[] = []
+    for (let i = 0; i < 30; i++) {
+      const r = demoRequest({ channel: i % 3 ? 'widget' : 'form' })
+      c.store(r, c.clock.now - (30 - i) * 60000) // the last one is the newest
+      ids.push(r.id)
+    }
+    const token = await c.session('demo')
+    const page = (n: number) => c.getJson<{ total: number; page: number; rows: { id: string }[] }>('/console/api/requests?page=' + n, token)
+    const [one, two, three] = [await page(1), await page(2), await page(3)]
+    expect(one.total).toBe(30)
+    expect(one.rows.map((r) => r.id)).toEqual(ids.slice(5).reverse())
+    expect(two.rows.map((r) => r.id)).toEqual(ids.slice(0, 5).reverse())
+    expect(three.rows).toEqual([])
+    const csv = await (await c.call('/console/api/requests.csv?channel=form', token)).text()
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + 10)
+    expect(csv.split('\r\n').slice(1, -1).every((line) => line.split(',').includes('form'))).toBe(true)
+  })
 })

@@ -86,7 +86,7 @@ export function Dashboard(props: { session: Session; onSignOut: () => void }) {
         {site && view === 'requests' && <RequestsList days={days} me={site} />}
         {site && view === 'missed' && <MissedCalls me={site} />}
         {site && view === 'errors' && <ErrorLog me={site} />}
-        {site && view === 'data' && <DataControls me={site} onAllDeleted={() => setView('overview')} />}
+        {site && view === 'data' && <DataControls me={site} />}
       </main>
     </div>
   )

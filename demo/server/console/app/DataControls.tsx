@@ -4,7 +4,7 @@ import { timeFormat } from './format'
 import type { Me } from './types'
 
 /** Erasure on a visitor's request, deletion of everything, retention, and a sign-in link to share. */
-export function DataControls(props: { me: Me; onAllDeleted: () => void }) {
+export function DataControls(props: { me: Me }) {
   const [eraseResult, setEraseResult] = useState<string>()
   const [deleteResult, setDeleteResult] = useState<string>()
   const [link, setLink] = useState<{ url: string; expiresAt: string }>()
