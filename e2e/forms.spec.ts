@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import type { Page, Request } from '@playwright/test'
-import { expect, type Servers, test } from './fixtures'
+import { createDemoSite } from '../demo/server/site'
+import { expect, test } from './fixtures'
 
 // Form capture end to end: test pages served from the demo site's origin
 // (so the receiver's CORS allows them), the built script tag, the real
@@ -37,36 +38,53 @@ const VENDOR: Record<string, () => string> = {
   'react-app.js': () => reactBundle
 }
 
-/** The loader snippet, a recorder of the SDK's events for the test, and the script tag. */
-const head = (servers: Servers) =>
-  `<script>window.ringback=window.ringback||function(){(ringback.q=ringback.q||[]).push(arguments)};window.__events=[];` +
-  `['submit','success','error'].forEach(function(n){ringback('on',n,function(e){__events.push({name:n,payload:e})})})</script>` +
-  `<script async src="${servers.api}/ringback.js" data-site="demo"></script>`
+/**
+ * The test pages' own site: the demo site's server (it fills in the script
+ * tag, answers POST /contact with a redirect to /thanks.html and POST
+ * /api/quote with JSON) on a folder of form pages, on a loopback origin the
+ * receiver allows, plus the vendor files.
+ */
+let formsSite = ''
+let closeSite: (() => Promise<void>) | undefined
+test.beforeAll(async ({ servers }) => {
+  const site = createDemoSite({ apiOrigin: servers.api, root: PAGES })
+  formsSite = await site.listen(0)
+  closeSite = () => site.close()
+  servers.receiver.allowOrigin('demo', formsSite)
+})
+test.afterAll(async () => closeSite && (await closeSite()))
 
-/** Serves e2e/pages/forms/<name> at <site>/forms/<name> and the vendor files, then opens the page. */
-async function openForm(page: Page, servers: Servers, name: string, query = ''): Promise<void> {
-  await page.route(servers.site + '/forms/*', (route) => {
-    const file = new URL(route.request().url()).pathname.split('/').pop()!
-    route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(PAGES, file), 'utf8').replace('%HEAD%', head(servers)) })
-  })
-  await page.route(servers.site + '/vendor/*', (route) => {
+/** Opens e2e/pages/forms/<name>; the SDK's config request has answered when it resolves. */
+async function openForm(page: Page, name: string, query = ''): Promise<void> {
+  await page.route(formsSite + '/vendor/*', (route) => {
     const file = new URL(route.request().url()).pathname.split('/').pop()!
     route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: VENDOR[file]!() })
   })
   const config = page.waitForResponse((response) => response.url().includes('/config'))
-  await page.goto(servers.site + '/forms/' + name + query)
+  await page.goto(formsSite + '/' + name + query)
   await config
 }
+
+/**
+ * The lazy forms file and the site's phone metadata, fetched on the first
+ * focus in a form that may ask for a phone number. A page that navigates
+ * away needs them before the submit (a person typing gives them seconds;
+ * Playwright's fill gives them none), so navigating tests wait for them.
+ */
+const preloaded = (page: Page) =>
+  Promise.all([page.waitForResponse(/\/ringback-forms-[\w-]+\.js$/), page.waitForResponse(/\/meta-\w+\/GB\.js$/)])
 
 const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: { name: string; payload: Record<string, unknown> }[] }).__events)
 
 test.describe('form capture', () => {
-  test('a plain form that posts and navigates away delivers its lead', async ({ page, servers, rb }) => {
-    await openForm(page, servers, 'plain.html')
+  test('a plain form that posts and navigates away delivers its lead', async ({ page, rb }) => {
+    await openForm(page, 'plain.html')
+    const ready = preloaded(page)
     await page.fill('#f-name', 'Sam Taylor')
     await page.fill('#f-email', 'sam@example.com')
     await page.fill('#f-phone', '07400 123456')
     await page.fill('#f-msg', 'A new combi boiler')
+    await ready
     await Promise.all([page.waitForURL('**/thanks.html'), page.click('button[type=submit]')])
     const [stored] = await rb.waitForRequests(1)
     expect(stored).toMatchObject({
@@ -75,13 +93,13 @@ test.describe('form capture', () => {
       phone: '+447400123456',
       schedule: { type: 'asap' },
       contact: { name: 'Sam Taylor', email: 'sam@example.com', message: 'A new combi boiler' },
-      form: { id: 'quote-form', name: 'quote', action: servers.site + '/contact' },
-      page: { url: servers.site + '/forms/plain.html', title: 'Request a quote · Acme Plumbing' }
+      form: { id: 'quote-form', name: 'quote', action: formsSite + '/contact' },
+      page: { url: formsSite + '/plain.html', title: 'Request a quote · Acme Plumbing' }
     })
   })
 
-  test('a form posted with fetch after preventDefault delivers its lead and the site still gets its post', async ({ page, servers, rb }) => {
-    await openForm(page, servers, 'fetch.html')
+  test('a form posted with fetch after preventDefault delivers its lead and the site still gets its post', async ({ page, rb }) => {
+    await openForm(page, 'fetch.html')
     await page.fill('[name=name]', 'Alex Morgan')
     await page.fill('[name=mobile]', '+353 85 123 4567')
     await page.fill('[name=email]', 'alex@example.ie')
@@ -102,8 +120,8 @@ test.describe('form capture', () => {
     expect((await events(page))[1]!.payload).toMatchObject({ id: stored!.id, channel: 'form' })
   })
 
-  test('a jQuery $.ajax form from 2012 (placeholders only) delivers its lead', async ({ page, servers, rb }) => {
-    await openForm(page, servers, 'jquery.html')
+  test('a jQuery $.ajax form from 2012 (placeholders only) delivers its lead', async ({ page, rb }) => {
+    await openForm(page, 'jquery.html')
     await page.fill('[name=contact_name]', 'Pat Kelly')
     await page.fill('[name=contact_tel]', '07400 123456')
     await page.fill('[name=contact_email]', 'pat@example.ie')
@@ -117,12 +135,12 @@ test.describe('form capture', () => {
       channel: 'form',
       phone: '+447400123456',
       contact: { name: 'Pat Kelly', email: 'pat@example.ie', message: 'Leaking radiator' },
-      form: { id: 'contact-2012', action: servers.site + '/api/quote' }
+      form: { id: 'contact-2012', action: formsSite + '/api/quote' }
     })
   })
 
-  test('a React 19 form with controlled inputs is read at submit, before the app clears it', async ({ page, servers, rb }) => {
-    await openForm(page, servers, 'react.html')
+  test('a React 19 form with controlled inputs is read at submit, before the app clears it', async ({ page, rb }) => {
+    await openForm(page, 'react.html')
     await page.fill('[name=name]', 'Jordan Lee')
     await page.fill('[name=phoneNumber]', '07400 123456')
     await page.fill('[name=email]', 'jordan@example.com')
@@ -133,8 +151,8 @@ test.describe('form capture', () => {
     expect(stored).toMatchObject({ channel: 'form', phone: '+447400123456', contact: { name: 'Jordan Lee', email: 'jordan@example.com' }, form: { id: 'react-quote' } })
   })
 
-  test('a Vue 3 form with v-model is read at submit, before the app clears it', async ({ page, servers, rb }) => {
-    await openForm(page, servers, 'vue.html')
+  test('a Vue 3 form with v-model is read at submit, before the app clears it', async ({ page, rb }) => {
+    await openForm(page, 'vue.html')
     await page.fill('[name=name]', 'Niamh Byrne')
     await page.fill('[name=phone]', '+353 85 123 4567')
     await page.fill('[name=message]', 'Call after 5pm')
@@ -146,22 +164,26 @@ test.describe('form capture', () => {
     expect(stored!.locale).toBeTruthy()
   })
 
-  test('a form inserted two seconds after load is captured (no observer, no polling)', async ({ page, servers, rb }) => {
-    await openForm(page, servers, 'late.html')
+  test('a form inserted two seconds after load is captured (no observer, no polling)', async ({ page, rb }) => {
+    await openForm(page, 'late.html')
     await page.locator('form#late').waitFor()
+    const ready = preloaded(page)
     await page.fill('#late [name=name]', 'Robin Hart')
     await page.fill('#late [name=phone]', '+44 7400 123456')
     await page.fill('#late [name=message]', 'Boiler service')
+    await ready
     await Promise.all([page.waitForURL('**/thanks.html'), page.click('#late button')])
     const [stored] = await rb.waitForRequests(1)
     expect(stored).toMatchObject({ phone: '+447400123456', contact: { name: 'Robin Hart', message: 'Boiler service' }, form: { id: 'late' } })
   })
 
-  test('a form whose only phone hint is a German <label> is captured', async ({ page, servers, rb }) => {
-    await openForm(page, servers, 'german.html')
+  test('a form whose only phone hint is a German <label> is captured', async ({ page, rb }) => {
+    await openForm(page, 'german.html')
+    const ready = preloaded(page)
     await page.fill('#feld1', 'Jonas Weber')
     await page.fill('#feld2', '07400 123456')
     await page.fill('#feld3', 'Bitte rufen Sie mich an')
+    await ready
     await Promise.all([page.waitForURL('**/thanks.html'), page.click('button')])
     const [stored] = await rb.waitForRequests(1)
     expect(stored).toMatchObject({ phone: '+447400123456', contact: { name: 'Jonas Weber', message: 'Bitte rufen Sie mich an' }, form: { id: 'kontakt' } })
@@ -174,7 +196,7 @@ test.describe('form capture', () => {
       sdkBodies.push(request.url() + '\n' + (request.postData() || ''))
     }
     page.on('request', record)
-    await openForm(page, servers, 'secrets.html')
+    await openForm(page, 'secrets.html')
     await page.fill('[name=name]', 'Sam')
     await page.fill('[name=phone]', '07400 123456')
     await page.fill('[name=account_password]', 'Sup3r-S3cret-PW')
@@ -196,8 +218,8 @@ test.describe('form capture', () => {
     }
   })
 
-  test('a number that is not valid is not sent, the site’s own submit still happens, and error says why', async ({ page, servers, rb }) => {
-    await openForm(page, servers, 'fetch.html')
+  test('a number that is not valid is not sent, the site’s own submit still happens, and error says why', async ({ page, rb }) => {
+    await openForm(page, 'fetch.html')
     await page.fill('[name=name]', 'Alex')
     await page.fill('[name=mobile]', '07400 12')
     const hostPost = page.waitForRequest((r) => r.url().endsWith('/api/quote'))
@@ -211,8 +233,8 @@ test.describe('form capture', () => {
     expect(await rb.attempts()).toHaveLength(0)
   })
 
-  test('a double click, an AJAX double post and a re-submit make one stored request', async ({ page, servers, rb }) => {
-    await openForm(page, servers, 'fetch.html')
+  test('a double click, an AJAX double post and a re-submit make one stored request', async ({ page, rb }) => {
+    await openForm(page, 'fetch.html')
     await page.fill('[name=name]', 'Sam')
     await page.fill('[name=mobile]', '07400 123456')
     let hostPosts = 0
@@ -230,9 +252,11 @@ test.describe('form capture', () => {
     expect(await rb.attempts()).toHaveLength(1)
   })
 
-  test('ringback("capture", form) covers a form the page submits with a bare form.submit()', async ({ page, servers, rb }) => {
-    await openForm(page, servers, 'bare-submit.html')
+  test('ringback("capture", form) covers a form the page submits with a bare form.submit()', async ({ page, rb }) => {
+    await openForm(page, 'bare-submit.html')
+    const ready = preloaded(page)
     await page.fill('[name=phone]', '07400 123456')
+    await ready
     await Promise.all([page.waitForURL('**/thanks.html'), page.click('#send')])
     const [stored] = await rb.waitForRequests(1)
     expect(stored).toMatchObject({ channel: 'form', phone: '+447400123456', form: { id: 'old' } })
@@ -244,7 +268,7 @@ test.describe('form capture', () => {
       const config = await response.json()
       await route.fulfill({ response, json: { ...config, forms: { ...config.forms, confirm: true } } })
     })
-    await openForm(page, servers, 'fetch.html')
+    await openForm(page, 'fetch.html')
     await page.fill('[name=name]', 'Sam')
     await page.fill('[name=mobile]', '07400 123456')
     await page.click('button')
@@ -259,9 +283,9 @@ test.describe('form capture', () => {
     await expect(page.locator('ringback-toast')).toHaveCount(0)
   })
 
-  test('the inspector outlines captured forms and mapped fields, and lists skipped forms with reasons', async ({ page, servers }) => {
+  test('the inspector outlines captured forms and mapped fields, and lists skipped forms with reasons', async ({ page }) => {
     await page.setViewportSize({ width: 1100, height: 900 })
-    await openForm(page, servers, 'inspect.html', '?ringback-inspect')
+    await openForm(page, 'inspect.html', '?ringback-inspect')
     const panel = page.locator('ringback-inspector section')
     await expect(panel).toContainText('Form 2 #contact: captured')
     await expect(panel).toContainText('Form 1 #search: skipped')
