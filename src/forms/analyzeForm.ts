@@ -57,6 +57,15 @@ export function analyzeForm(
   const analysis: Analysis = { form, excluded, honeypot, ...mapFields(fields) }
   const excludedBy = matchesAny(form, forms.exclude)
   const marked = explicit || form.getAttribute('data-ringback') === 'capture' || !!matchesAny(form, forms.include)
+  if (marked && !analysis.fields.phone) {
+    // The site says this form is a lead form: its phone field is the one that holds a phone number.
+    const mapped = Object.values(analysis.fields).flat()
+    const phone = fields.find((f) => /^(?:text|tel|number)$/.test(f.kind) && mapped.indexOf(f) < 0 && /^\s*[+(]?\d[\d\s().\/-]{5,}$/.test(f.value))
+    if (phone) {
+      analysis.fields.phone = [phone]
+      analysis.values.phone = phone.value
+    }
+  }
   analysis.skip =
     form.getAttribute('data-ringback') === 'ignore'
       ? 'marked data-ringback="ignore"'
