@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import type { Page, Request } from '@playwright/test'
 import { createDemoSite } from '../demo/server/site'
@@ -29,6 +29,17 @@ test.beforeAll(async () => {
     logLevel: 'silent'
   })
   reactBundle = readFileSync(join(tmp, 'react-app.js'), 'utf8')
+  // `ringback/forms` as an application's bundler sees the published package (dist/npm), split into chunks.
+  await build({
+    entryPoints: [join(PAGES, 'headless-app.mjs')],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    alias: { 'ringback/forms': resolve('dist/npm/forms.js') },
+    outdir: join(tmp, 'headless'),
+    logLevel: 'silent'
+  })
 })
 test.afterAll(() => tmp && rmSync(tmp, { recursive: true, force: true }))
 
@@ -56,9 +67,10 @@ test.afterAll(async () => closeSite && (await closeSite()))
 
 /** Opens e2e/pages/forms/<name>; the SDK's config request has answered when it resolves. */
 async function openForm(page: Page, name: string, query = ''): Promise<void> {
-  await page.route(formsSite + '/vendor/*', (route) => {
-    const file = new URL(route.request().url()).pathname.split('/').pop()!
-    route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: VENDOR[file]!() })
+  await page.route(formsSite + '/vendor/**', (route) => {
+    const path = new URL(route.request().url()).pathname.slice('/vendor/'.length)
+    const body = path.startsWith('headless/') ? readFileSync(join(tmp, path), 'utf8') : VENDOR[path]!()
+    route.fulfill({ contentType: 'text/javascript; charset=utf-8', body })
   })
   const config = page.waitForResponse((response) => response.url().includes('/config'))
   await page.goto(formsSite + '/' + name + query)
@@ -309,5 +321,18 @@ test.describe('form capture', () => {
     await expect(page.locator('ringback-inspector')).toHaveCount(1)
     await page.locator('ringback-inspector button', { hasText: 'Close' }).click()
     await expect(page.locator('ringback-inspector')).toHaveCount(0)
+  })
+
+  test('ringback/forms alone (npm, bundled by the app) captures a form, with no widget on the page or in the bundle', async ({ page, rb }) => {
+    const bundle = readdirSync(join(tmp, 'headless')).map((file) => readFileSync(join(tmp, 'headless', file), 'utf8')).join('\n')
+    expect(bundle).not.toContain('ringback-widget')
+    await openForm(page, 'headless.html')
+    const ready = page.waitForResponse(/\/GB-\w+\.js$|\/GB\.js$/)
+    await page.fill('[name=name]', 'Sam Taylor')
+    await page.fill('[name=phone]', '07400 123456')
+    await ready
+    await Promise.all([page.waitForURL('**/thanks.html'), page.click('button')])
+    const [stored] = await rb.waitForRequests(1)
+    expect(stored).toMatchObject({ channel: 'form', phone: '+447400123456', contact: { name: 'Sam Taylor' }, form: { id: 'headless' } })
   })
 })
