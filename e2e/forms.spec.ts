@@ -335,4 +335,18 @@ test.describe('form capture', () => {
     const [stored] = await rb.waitForRequests(1)
     expect(stored).toMatchObject({ channel: 'form', phone: '+447400123456', contact: { name: 'Sam Taylor' }, form: { id: 'headless' } })
   })
+
+  test('submits by Enter and by requestSubmit() are seen as well', async ({ page, rb }) => {
+    await openForm(page, 'fetch.html')
+    await page.fill('[name=name]', 'Kim')
+    await page.fill('[name=mobile]', '07400 123456')
+    await page.press('[name=mobile]', 'Enter')
+    await rb.waitForRequests(1)
+    await page.fill('[name=name]', 'Kim')
+    await page.fill('[name=mobile]', '+353 85 123 4567')
+    await page.evaluate(() => (document.getElementById('book') as HTMLFormElement).requestSubmit())
+    const stored = await rb.waitForRequests(2)
+    expect(stored.map((r) => r.phone).sort()).toEqual(['+353851234567', '+447400123456'])
+    expect(stored.every((r) => r.channel === 'form' && r.contact?.name === 'Kim')).toBe(true)
+  })
 })
