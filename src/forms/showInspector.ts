@@ -54,9 +54,11 @@ export function showInspector(host: Host, analyze: () => Analysis[], note: strin
   const outline = (target: Element, className: string, tag: string) => {
     const rect = target.getBoundingClientRect()
     if (!rect.width && !rect.height) return
+    // Relative to the overlay itself, wherever a positioned <body> puts it; scrolling moves both.
+    const origin = element.getBoundingClientRect()
     const box = el('div', 'box ' + className)
-    box.style.setProperty('--x', rect.left + scrollX + 'px')
-    box.style.setProperty('--y', rect.top + scrollY + 'px')
+    box.style.setProperty('--x', rect.left - origin.left + 'px')
+    box.style.setProperty('--y', rect.top - origin.top + 'px')
     box.style.setProperty('--w', rect.width + 'px')
     box.style.setProperty('--h', rect.height + 'px')
     box.append(el('span', 'tag', tag))
