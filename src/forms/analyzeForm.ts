@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../schema'
-import { describeField, type FieldInfo } from './describeField'
+import { describeField, type FieldInfo, normalize } from './describeField'
 import { excludeField } from './excludeField'
 import { type FieldMap, mapFields } from './mapFields'
 import type { Control } from './snapshotForm'
@@ -14,6 +14,13 @@ export interface Analysis extends FieldMap {
   /** A field that only bots fill (a honeypot) had a value. */
   honeypot: boolean
 }
+
+/**
+ * Forms that ask for a phone number for another purpose: a shop's checkout
+ * (WooCommerce's `billing_phone`), a login. Calling every buyer back would
+ * surprise the site owner; marking such a form captures it all the same.
+ */
+const NOT_A_LEAD = /\b(?:checkout|basket|cart|login|log in|signin|sign in|wp login|woocommerce checkout)\b/
 
 /** A selector from the site config, tested without letting a bad one throw. */
 const matchesAny = (form: HTMLFormElement, selectors: string[] | undefined): string | undefined => {
@@ -75,11 +82,13 @@ export function analyzeForm(
           ? 'form capture is off in the site config'
           : forms.capture === 'marked' && !marked
             ? 'not marked, and the site config captures marked forms only'
-            : !analysis.fields.phone
-              ? marked
-                ? 'marked, but no phone field was found (add data-ringback-field="phone" to it)'
-                : 'no phone field'
-              : undefined
+            : !marked && NOT_A_LEAD.test(normalize([form.id, form.className, form.getAttribute('name'), form.getAttribute('action')].join(' ')))
+              ? 'a checkout or login form (mark it data-ringback="capture" to capture it)'
+              : !analysis.fields.phone
+                ? marked
+                  ? 'marked, but no phone field was found (add data-ringback-field="phone" to it)'
+                  : 'no phone field'
+                : undefined
   if (!analysis.skip) delete analysis.skip
   return analysis
 }

@@ -256,6 +256,15 @@ const cases: Case[] = [
     skip: /ignore/
   },
   {
+    title: 'a WooCommerce checkout asks for a phone number but is not a lead form',
+    html: `<form name="checkout" method="post" class="checkout woocommerce-checkout" action="https://shop.example/checkout/" enctype="multipart/form-data" novalidate="novalidate">
+      <p class="form-row form-row-first validate-required" id="billing_first_name_field"><label for="billing_first_name">First name&nbsp;<abbr class="required" title="required">*</abbr></label><span class="woocommerce-input-wrapper"><input type="text" class="input-text" name="billing_first_name" id="billing_first_name" placeholder="" value="" autocomplete="given-name"></span></p>
+      <p class="form-row form-row-wide validate-required validate-phone" id="billing_phone_field"><label for="billing_phone">Phone&nbsp;<abbr class="required" title="required">*</abbr></label><span class="woocommerce-input-wrapper"><input type="tel" class="input-text" name="billing_phone" id="billing_phone" placeholder="" value="" autocomplete="tel"></span></p>
+      <input type="hidden" id="woocommerce-process-checkout-nonce" name="woocommerce-process-checkout-nonce" value="1a2b3c4d5e"></form>`,
+    typed: { '#billing_first_name': 'Sam', '#billing_phone': '07400 123456' },
+    skip: /checkout/
+  },
+  {
     title: 'a search form is not captured',
     html: `<form role="search" action="/"><label>Search <input type="search" name="s"></label><button>Search</button></form>`,
     typed: { '[name=s]': 'boiler' },
