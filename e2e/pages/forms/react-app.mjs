@@ -1,5 +1,6 @@
 // A React 19 form with controlled inputs, as an app writes it: state per
-// field, onSubmit with preventDefault, a fetch, then the state is cleared.
+// field, onSubmit with preventDefault, a fetch, then the state is cleared
+// and the form replaced by a thank-you message.
 // Bundled with esbuild by e2e/forms.spec.ts.
 import { createElement as h, useState } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -19,14 +20,14 @@ function QuoteForm() {
   }
   const field = (label, value, set, props) =>
     h('label', null, label, h('input', { value, onChange: (e) => set(e.target.value), ...props }))
+  if (sent) return h('p', { id: 'sent' }, 'Sent! We will call you.')
   return h(
     'form',
     { id: 'react-quote', onSubmit },
     field('Your name', name, setName, { name: 'name', required: true }),
     field('Phone number', phone, setPhone, { type: 'tel', name: 'phoneNumber', required: true }),
     field('Email', email, setEmail, { type: 'email', name: 'email' }),
-    h('button', { type: 'submit' }, 'Send'),
-    sent ? h('p', { id: 'sent' }, 'Sent!') : null
+    h('button', { type: 'submit' }, 'Send')
   )
 }
 
