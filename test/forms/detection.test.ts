@@ -228,6 +228,21 @@ const cases: Case[] = [
     values: { phone: '+33 6 12 34 56 78' }
   },
   {
+    title: 'WPForms smart phone field (intl-tel-input): the dial code of the chosen flag',
+    html: `<form class="wpforms-form"><div class="wpforms-field wpforms-field-phone"><label class="wpforms-field-label" for="wpforms-9-field_2">Phone</label>
+      <div class="iti iti--allow-dropdown"><div class="iti__flag-container"><div class="iti__selected-flag" role="combobox" aria-controls="iti-0__country-listbox" aria-expanded="false" tabindex="0" title="Ireland: +353" aria-activedescendant="iti-0__item-ie"><div class="iti__flag iti__ie"></div><div class="iti__arrow"></div></div></div>
+      <input type="tel" id="wpforms-9-field_2" class="wpforms-field-medium wpforms-smart-phone-field" data-rule-smart-phone-field="true" name="wpforms[fields][2]" autocomplete="off"></div></div></form>`,
+    typed: { '#wpforms-9-field_2': '085 123 4567' },
+    values: { phone: '+353 085 123 4567' }
+  },
+  {
+    title: 'intl-tel-input 23 with a separate dial code',
+    html: `<form><div class="iti iti--allow-dropdown iti--show-flags iti--inline-dropdown"><div class="iti__country-container"><button type="button" class="iti__selected-country" aria-expanded="false" aria-label="Selected country" aria-haspopup="dialog" title="Germany"><div class="iti__selected-country-primary"><div class="iti__flag iti__de"></div><div class="iti__arrow"></div></div><div class="iti__selected-dial-code">+49</div></button></div>
+      <input type="tel" name="phone" autocomplete="tel" placeholder="01512 3456789"></div></form>`,
+    typed: { '[name=phone]': '01511 2345678' },
+    values: { phone: '+49 01511 2345678' }
+  },
+  {
     title: 'a number typed in international format ignores the country select',
     html: `<form><select name="phone_prefix"><option value="+44">+44</option></select><input name="phone" type="tel"></form>`,
     typed: { '[name=phone]': '+353 85 123 4567' },
