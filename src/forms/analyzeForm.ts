@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../schema'
-import { describeField, type FieldInfo } from './describeField'
+import { describeField, type FieldInfo, normalize } from './describeField'
 import { excludeField } from './excludeField'
 import { type FieldMap, mapFields } from './mapFields'
 import type { Control } from './snapshotForm'
@@ -14,6 +14,13 @@ export interface Analysis extends FieldMap {
   /** A field that only bots fill (a honeypot) had a value. */
   honeypot: boolean
 }
+
+/**
+ * Forms that ask for a phone number for another purpose: a shop's checkout
+ * (WooCommerce's `billing_phone`), a login. Calling every buyer back would
+ * surprise the site owner; marking such a form captures it all the same.
+ */
+const NOT_A_LEAD = /\b(?:checkout|basket|cart|login|log in|signin|sign in|wp login|woocommerce checkout)\b/
 
 /** A selector from the site config, tested without letting a bad one throw. */
 const matchesAny = (form: HTMLFormElement, selectors: string[] | undefined): string | undefined => {
@@ -57,6 +64,15 @@ export function analyzeForm(
   const analysis: Analysis = { form, excluded, honeypot, ...mapFields(fields) }
   const excludedBy = matchesAny(form, forms.exclude)
   const marked = explicit || form.getAttribute('data-ringback') === 'capture' || !!matchesAny(form, forms.include)
+  if (marked && !analysis.fields.phone) {
+    // The site says this form is a lead form: its phone field is the one that holds a phone number.
+    const mapped = Object.values(analysis.fields).flat()
+    const phone = fields.find((f) => /^(?:text|tel|number)$/.test(f.kind) && mapped.indexOf(f) < 0 && /^\s*[+(]?\d[\d\s().\/-]{5,}$/.test(f.value))
+    if (phone) {
+      analysis.fields.phone = [phone]
+      analysis.values.phone = phone.value
+    }
+  }
   analysis.skip =
     form.getAttribute('data-ringback') === 'ignore'
       ? 'marked data-ringback="ignore"'
@@ -66,11 +82,13 @@ export function analyzeForm(
           ? 'form capture is off in the site config'
           : forms.capture === 'marked' && !marked
             ? 'not marked, and the site config captures marked forms only'
-            : !analysis.fields.phone
-              ? marked
-                ? 'marked, but no phone field was found (add data-ringback-field="phone" to it)'
-                : 'no phone field'
-              : undefined
+            : !marked && NOT_A_LEAD.test(normalize([form.id, form.className, form.getAttribute('name'), form.getAttribute('action')].join(' ')))
+              ? 'a checkout or login form (mark it data-ringback="capture" to capture it)'
+              : !analysis.fields.phone
+                ? marked
+                  ? 'marked, but no phone field was found (add data-ringback-field="phone" to it)'
+                  : 'no phone field'
+                : undefined
   if (!analysis.skip) delete analysis.skip
   return analysis
 }

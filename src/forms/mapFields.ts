@@ -39,6 +39,16 @@ function nearbyCountry(phone: FieldInfo, fields: FieldInfo[], taken: Set<FieldIn
   return undefined
 }
 
+/**
+ * The dial code intl-tel-input shows beside its input (WPForms' smart phone
+ * field and many sites use it): its country button is a `div` or `button`,
+ * not a select, with the code in its title, label or text.
+ */
+function itiDialCode(el: Element): string | undefined {
+  const flag = el.closest('.iti')?.querySelector('.iti__selected-dial-code,.iti__selected-flag,.iti__selected-country')
+  return flag ? (/\+\s?(\d{1,4})\b/.exec([flag.getAttribute('title'), flag.getAttribute('aria-label'), flag.textContent].join(' ')) || [])[1] : undefined
+}
+
 const joined = (parts: (FieldInfo | undefined)[], separator: string) =>
   parts
     .map((f) => f && f.value.trim())
@@ -85,6 +95,9 @@ export function mapFields(fields: FieldInfo[]): FieldMap {
         const digits = callingCode(code, selectedText(country.el))
         if (digits) value = '+' + digits + ' ' + national
       }
+    } else if (!country && national && !/^\s*(?:\+|00)/.test(national)) {
+      const digits = itiDialCode(main.el)
+      if (digits) value = '+' + digits + ' ' + national
     }
     map.fields.phone = [country, best.area, main, best.phone ? undefined : best.localSuffix].filter((f): f is FieldInfo => !!f)
     map.values.phone = value

@@ -11,9 +11,16 @@ import type { FormSnapshot } from './snapshotForm'
 /** The visitor's region from their locale (`en-GB` → `GB`), for sites whose config names no country. */
 const regionOf = (locale: string) => (/[-_]([A-Za-z]{2})\b/.exec(locale) || [])[1]?.toUpperCase() || 'US'
 
+// The checked config per SDK instance, once known: a submit then reads the
+// form in the same task, before an app re-renders or removes it.
+const known = new WeakMap<Host, SiteConfig>()
+
 const configOf = async (host: Host): Promise<SiteConfig | undefined> => {
   const raw = await host.config
-  return raw === undefined ? undefined : parseConfig(raw, host.options.site, regionOf(navigator.language)).config
+  if (raw === undefined) return undefined
+  const { config } = parseConfig(raw, host.options.site, regionOf(navigator.language))
+  known.set(host, config)
+  return config
 }
 
 /** Loads the phone metadata the site's forms will need, ahead of the submit (on the first focus in a form). */
@@ -31,7 +38,7 @@ export async function prepare(host: Host): Promise<void> {
  */
 export async function processForm(host: Host, snapshot: FormSnapshot, raw: RawContext): Promise<void> {
   if (!snapshot.valid) return
-  const config = await configOf(host)
+  const config = known.get(host) || (await configOf(host))
   if (!config) return
   const form = snapshot.form
   const found = analyzeForm(form, snapshot.values, config.forms, snapshot.explicit)

@@ -20,7 +20,7 @@ li{margin:0 0 8px}
 button{font:inherit;padding:4px 10px;border-radius:6px;border:1px solid #9aa5b1;background:#f5f7fa;color:inherit;cursor:pointer}`
 
 const describe = (field: FieldInfo) =>
-  (field.label ? '“' + field.label.slice(0, 40) + '”' : field.name ? 'name=' + field.name : field.id ? '#' + field.id : field.kind) + ''
+  field.label ? '“' + field.label.slice(0, 40) + '”' : field.name ? 'name=' + field.name : field.id ? '#' + field.id : field.kind
 
 const formName = (form: HTMLFormElement, index: number) =>
   'Form ' + (index + 1) + (form.id ? ' #' + form.id : form.getAttribute('name') ? ' “' + form.getAttribute('name') + '”' : '')
@@ -54,9 +54,11 @@ export function showInspector(host: Host, analyze: () => Analysis[], note: strin
   const outline = (target: Element, className: string, tag: string) => {
     const rect = target.getBoundingClientRect()
     if (!rect.width && !rect.height) return
+    // Relative to the overlay itself, wherever a positioned <body> puts it; scrolling moves both.
+    const origin = element.getBoundingClientRect()
     const box = el('div', 'box ' + className)
-    box.style.setProperty('--x', rect.left + scrollX + 'px')
-    box.style.setProperty('--y', rect.top + scrollY + 'px')
+    box.style.setProperty('--x', rect.left - origin.left + 'px')
+    box.style.setProperty('--y', rect.top - origin.top + 'px')
     box.style.setProperty('--w', rect.width + 'px')
     box.style.setProperty('--h', rect.height + 'px')
     box.append(el('span', 'tag', tag))

@@ -25,8 +25,8 @@ export function showToast(host: Host, answer: RingbackEvents['success'], busines
   adoptStyles(root, CSS)
   const box = document.createElement('div')
   box.className = 'toast'
-  box.setAttribute('role', 'status')
   const text = document.createElement('p')
+  text.setAttribute('role', 'status')
   const close = document.createElement('button')
   close.type = 'button'
   close.setAttribute('aria-label', 'Dismiss')
