@@ -83,8 +83,12 @@ async function openForm(page: Page, name: string, query = ''): Promise<void> {
  * away needs them before the submit (a person typing gives them seconds;
  * Playwright's fill gives them none), so navigating tests wait for them.
  */
+/** The forms file and the GB metadata have arrived, before this call (idle preloading) or after it. */
 const preloaded = (page: Page) =>
-  Promise.all([page.waitForResponse(/\/ringback-forms-[\w-]+\.js$/), page.waitForResponse(/\/meta-\w+\/GB\.js$/)])
+  page.waitForFunction(() => {
+    const names = performance.getEntriesByType('resource').map((entry) => entry.name)
+    return names.some((name) => /\/ringback-forms-[\w-]+\.js$/.test(name)) && names.some((name) => /\/meta-\w+\/GB\.js$/.test(name))
+  })
 
 const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: { name: string; payload: Record<string, unknown> }[] }).__events)
 
