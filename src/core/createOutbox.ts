@@ -176,16 +176,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const trySend = (id: string) => {
     if (!online()) return
-    const run = locks
-      ? locks.request(KEY + id, { ifAvailable: true }, (lock) => {
-          if (lock) return attempt(id, true)
-          // Another tab (or a page still unloading) holds it: look again
-          // later, in case that tab goes away before it is done.
-          schedule(now() + LOCK_RETRY_MS)
-          return undefined
-        })
-      : attempt(id, false)
-    run.catch((error: unknown) => guard(() => { throw error })())
+    const report = (error: unknown) => guard(() => { throw error })()
+    if (!locks) return void attempt(id, false).catch(report)
+    locks
+      .request(KEY + id, { ifAvailable: true }, (lock) => {
+        if (lock) return attempt(id, true).catch(report)
+        // Another tab (or a page still unloading) holds it: look again
+        // later, in case that tab goes away before it is done.
+        schedule(now() + LOCK_RETRY_MS)
+        return undefined
+      })
+      // Locks refused (third-party frames where storage is blocked): leases alone then.
+      .catch(() => attempt(id, false).catch(report))
   }
 
   const flush = () => {
