@@ -73,8 +73,8 @@ export interface Outbox {
 export const MAX_AGE_MS = 24 * 60 * 60 * 1000
 /** At most this many entries wait; the oldest goes first. */
 export const MAX_ENTRIES = 20
-/** Tries before giving up (with backoff capped at 30 s, about five minutes of trying). */
-export const MAX_TRIES = 12
+/** Tries before giving up: with backoff capped at 30 s, five to ten minutes of trying (an outage a lead should outlast). */
+export const MAX_TRIES = 24
 /** Where Web Locks are missing, a tab that went quiet this long is taken over. */
 export const LEASE_MS = 40000
 /** An entry whose lock another tab holds is looked at again after this long. */
