@@ -218,11 +218,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     leave() {
       if (!online()) return
       for (const entry of all()) {
-        // In flight here or in another tab: that request may well arrive.
-        if (sending.has(entry.id) || (entry.owner !== me && (entry.lease || 0) > now()) || now() - entry.created > MAX_AGE_MS) continue
+        // In flight here or in another tab, or beaconed a moment ago (pagehide
+        // and visibilitychange both come when a page is left): it may well arrive.
+        if (sending.has(entry.id) || (entry.lease || 0) > now() || now() - entry.created > MAX_AGE_MS) continue
         if (beacon(entry.url, entry.body)) {
           entry.tries++
-          entry.next = now() + AFTER_BEACON_MS
+          entry.owner = me
+          entry.lease = entry.next = now() + AFTER_BEACON_MS
           write(entry)
         }
       }

@@ -118,6 +118,30 @@ describe('outbox across tabs', () => {
     expect(b.beacons).toEqual([])
   })
 
+  it('beacons once when a leaving page fires both visibilitychange and pagehide, and retries later if it comes back', async () => {
+    const store = memoryStore()
+    const replies = [{ status: 503 }]
+    const sent: string[] = []
+    const beacons: string[] = []
+    const outbox = createOutbox({
+      store,
+      guard,
+      random: () => 0.5,
+      send: async (_url, id) => (sent.push(id), replies.shift() || { status: 201 }),
+      beacon: (_url, body) => (beacons.push(body), true),
+      hooks: { acknowledged: () => undefined, failed: () => undefined }
+    })
+    outbox.add(entry('u'))
+    await vi.advanceTimersByTimeAsync(0)
+    outbox.leave()
+    outbox.leave()
+    expect(beacons).toHaveLength(1)
+    // The page stayed (a tab switch, not a close): the beacon's answer is unknown, so it is sent again.
+    await vi.advanceTimersByTimeAsync(15_000)
+    expect(sent).toEqual(['u', 'u'])
+    expect(store.keys('ringback:o:')).toEqual([])
+  })
+
   it('two tabs adding at once never overwrite each other: one key per entry', async () => {
     const store = memoryStore()
     const a = tab(store, { hang: true })
