@@ -80,6 +80,8 @@ test.describe('delivery: retries, idempotency and the outbox', () => {
     expect(attempts.map((a) => a.status)).toEqual([503, 503, 201])
     expect(new Set(attempts.map((a) => a.id))).toEqual(new Set([stored!.id]))
     expect(await pending(page)).toBe(0)
+    // No cookies, on either origin.
+    expect(await page.context().cookies()).toEqual([])
   })
 
   for (const status of [400, 404, 422]) {
@@ -286,6 +288,27 @@ test.describe('delivery: retries, idempotency and the outbox', () => {
     expect(attempts.filter((a) => a.status === 201)).toHaveLength(1)
     expect(new Set(attempts.map((a) => a.id))).toEqual(new Set([stored!.id]))
     await expect.poll(() => pending(page)).toBe(0)
+  })
+
+  test('a request waiting for a retry goes out as a beacon when the visitor leaves for another site', async ({ page, servers, rb }) => {
+    // The platform asks for 30 s of patience; the visitor does not wait.
+    await rb.faults({ callbacks: { count: 1, status: 503, retryAfter: 30 } })
+    const pages = await servePages(servers)
+    try {
+      await openDemo(page, servers, '/quote.html')
+      await submitQuote(page)
+      await expect.poll(async () => (await rb.attempts()).length).toBe(1)
+      await page.goto(pages.other + '/thanks.html')
+      const [stored] = await rb.waitForRequests(1)
+      const attempts = await rb.attempts()
+      expect(attempts.map((a) => [a.status, a.contentType.split(';')[0]])).toEqual([
+        [503, 'application/json'],
+        [201, 'text/plain']
+      ])
+      expect(attempts.every((a) => a.id === stored!.id)).toBe(true)
+    } finally {
+      await pages.close()
+    }
   })
 
   test('localStorage throwing on every call: the form and the widget still deliver within the page', async ({ page, servers, rb }) => {

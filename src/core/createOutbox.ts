@@ -73,8 +73,8 @@ export interface Outbox {
 export const MAX_AGE_MS = 24 * 60 * 60 * 1000
 /** At most this many entries wait; the oldest goes first. */
 export const MAX_ENTRIES = 20
-/** Tries before giving up (with backoff capped at 30 s, about five minutes of trying). */
-export const MAX_TRIES = 12
+/** Tries before giving up: with backoff capped at 30 s, five to ten minutes of trying (an outage a lead should outlast). */
+export const MAX_TRIES = 24
 /** Where Web Locks are missing, a tab that went quiet this long is taken over. */
 export const LEASE_MS = 40000
 /** An entry whose lock another tab holds is looked at again after this long. */
@@ -176,16 +176,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const trySend = (id: string) => {
     if (!online()) return
-    const run = locks
-      ? locks.request(KEY + id, { ifAvailable: true }, (lock) => {
-          if (lock) return attempt(id, true)
-          // Another tab (or a page still unloading) holds it: look again
-          // later, in case that tab goes away before it is done.
-          schedule(now() + LOCK_RETRY_MS)
-          return undefined
-        })
-      : attempt(id, false)
-    run.catch((error: unknown) => guard(() => { throw error })())
+    const report = (error: unknown) => guard(() => { throw error })()
+    if (!locks) return void attempt(id, false).catch(report)
+    locks
+      .request(KEY + id, { ifAvailable: true }, (lock) => {
+        if (lock) return attempt(id, true).catch(report)
+        // Another tab (or a page still unloading) holds it: look again
+        // later, in case that tab goes away before it is done.
+        schedule(now() + LOCK_RETRY_MS)
+        return undefined
+      })
+      // Locks refused (third-party frames where storage is blocked): leases alone then.
+      .catch(() => attempt(id, false).catch(report))
   }
 
   const flush = () => {
@@ -216,11 +218,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     leave() {
       if (!online()) return
       for (const entry of all()) {
-        // In flight here or in another tab: that request may well arrive.
-        if (sending.has(entry.id) || (entry.owner !== me && (entry.lease || 0) > now()) || now() - entry.created > MAX_AGE_MS) continue
+        // In flight here or in another tab, or beaconed a moment ago (pagehide
+        // and visibilitychange both come when a page is left): it may well arrive.
+        if (sending.has(entry.id) || (entry.lease || 0) > now() || now() - entry.created > MAX_AGE_MS) continue
         if (beacon(entry.url, entry.body)) {
           entry.tries++
-          entry.next = now() + AFTER_BEACON_MS
+          entry.owner = me
+          entry.lease = entry.next = now() + AFTER_BEACON_MS
           write(entry)
         }
       }
