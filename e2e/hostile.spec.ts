@@ -106,16 +106,18 @@ test.describe('hostile pages', () => {
     expect(await rb.attempts()).toHaveLength(0)
   })
 
-  test('a fetch wrapper that throws: delivered over XHR at once', async ({ page, rb }) => {
-    await page.addInitScript(() => {
-      window.fetch = () => {
-        throw new Error('fetch is disabled on this page')
-      }
+  for (const [how, replace] of [
+    ['throws', '() => { throw new Error("fetch is disabled on this page") }'],
+    ['rejects with a TypeError', '() => Promise.reject(new TypeError("Failed to fetch"))']
+  ] as const) {
+    test(`a fetch wrapper that ${how}: delivered over XHR at once`, async ({ page, rb }) => {
+      await page.addInitScript({ content: 'window.fetch = ' + replace })
+      await openPage(page, '/form.html')
+      await submitForm(page, { name: 'Sam', phone: GB })
+      expectSchema(await rb.waitForRequests(1))
+      expect(await rb.attempts()).toHaveLength(1)
     })
-    await openPage(page, '/form.html')
-    await submitForm(page, { name: 'Sam', phone: GB })
-    expectSchema(await rb.waitForRequests(1))
-  })
+  }
 
   test('a fetch wrapper that never settles: the request times out and goes over XHR', async ({ page, rb }) => {
     await page.addInitScript(() => {

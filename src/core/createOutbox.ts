@@ -79,8 +79,11 @@ export const MAX_TRIES = 24
 export const LEASE_MS = 40000
 /** An entry whose lock another tab holds is looked at again after this long. */
 const LOCK_RETRY_MS = 3000
-/** After a beacon, other pages wait this long before trying the same entry. */
-const AFTER_BEACON_MS = 10000
+/**
+ * After a beacon, pages wait this long before sending the same entry again:
+ * a beacon's fate is unknown, and a replay of the id costs only a request.
+ */
+const AFTER_BEACON_MS = 3000
 
 const KEY = PREFIX + 'o:'
 

@@ -23,6 +23,7 @@ export type Send = (url: string, id: string, body: string, keepalive: boolean) =
 /** Browsers refuse keepalive requests whose bodies add up to more than 64 KiB. */
 export const KEEPALIVE_BUDGET = 60000
 export const TIMEOUT_MS = 15000
+const NATIVE = /\{\s*\[native code\]\s*\}\s*$/
 
 const retryAfterOf = (value: string | null): number | undefined => {
   if (!value) return undefined
@@ -35,10 +36,11 @@ const retryAfterOf = (value: string | null): number | undefined => {
 /**
  * An HTTP request that settles within `TIMEOUT_MS` and never rejects. It
  * uses `fetch`, and falls back to `XMLHttpRequest` when the page's `fetch`
- * throws, rejects or never settles (pages wrap it for logging or mocking,
- * not always well). Redirects are not followed (a 3xx is an answer). For a
- * callback request a second try that also reached the platform is harmless:
- * the `id` makes it a replay.
+ * throws, rejects (other than the browser's own for a network failure) or
+ * never settles (pages wrap it for logging or mocking, not always well).
+ * Redirects are not followed (a 3xx is an answer). For a callback request
+ * a second try that also reached the platform is harmless: the `id` makes
+ * it a replay.
  */
 export function http(url: string, init: HttpInit): Promise<Reply> {
   return new Promise<Reply>((resolve) => {
@@ -89,7 +91,10 @@ export function http(url: string, init: HttpInit): Promise<Reply> {
               }),
             () => finish({ status: response.status })
           ),
-        fallback
+        // A TypeError is how the browser's own fetch reports the network
+        // failing: XHR would fail the same way, and try the platform twice
+        // during an outage. A page's wrapper may mean anything by it.
+        (error: unknown) => (error instanceof TypeError && NATIVE.test(String(fetch)) ? finish({ status: 0 }) : fallback())
       )
     } catch {
       fallback()
