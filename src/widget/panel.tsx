@@ -7,7 +7,7 @@ import type { Host } from '../core/host'
 import { maskPhone } from '../core/maskPhone'
 import { isOpenAt, nextOpening, slots } from '../core/openingHours'
 import { parseConfig } from '../core/parseConfig'
-import type { Phone, PhoneProblem } from '../phone/phone'
+import type { Phone } from '../phone/phone'
 import type { Schedule } from '../schema'
 import { adoptStyles } from './adoptStyles'
 import { Choices } from './Choices'
@@ -18,21 +18,13 @@ import { PhoneField } from './PhoneField'
 import { readableOn } from './readableOn'
 import { dateFormat, placeOf, slotDays } from './slotDays'
 import { startTriggers } from './startTriggers'
-import { fill, type TextKey } from './texts'
+import { fill } from './texts'
 
 type Phase = 'form' | 'sending' | 'queued' | 'done'
 type Errors = { phone?: string; consent?: string; slot?: string; form?: string }
 
 /** How long the same number is not sent again (a double tap, an impatient second try). */
 const COOLDOWN_MS = 60000
-const PROBLEM: Record<PhoneProblem, TextKey> = {
-  empty: 'empty',
-  not_a_number: 'invalid',
-  too_short: 'short',
-  too_long: 'long',
-  invalid: 'invalid',
-  country_not_allowed: 'foreign'
-}
 
 /**
  * The widget panel, mounted into the launcher's shadow root on first use:
@@ -69,6 +61,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   watch.observe(document.documentElement, { childList: true })
   watch.observe(document.body, { childList: true })
 
+  launcher.setAttribute('aria-haspopup', 'dialog')
   const label = launcher.lastChild
   if (label && !config.widget.label && !(config.widget.texts && config.widget.texts.launcher)) label.textContent = t.launcher
 
@@ -163,7 +156,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     const check = await p.check(value.value, country.value, allowed)
     if (!check.ok) {
       const names = allowed.map((code) => countries.value.find((c) => c.code === code)?.name || code).join(', ')
-      problems.phone = fill(t[PROBLEM[check.problem]], { countries: names })
+      problems.phone = fill(t[check.problem], { countries: names })
     }
     if (problems.phone || problems.slot || problems.consent || !check.ok || !schedule) {
       phase.value = 'form'
@@ -343,7 +336,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
             </p>
           )}
         </div>
-        <button class="btn" type="submit" disabled={phase.value === 'sending'} aria-busy={phase.value === 'sending'}>
+        <button class="btn" type="submit" disabled={phase.value === 'sending'}>
           {phase.value === 'sending' ? t.sending : picking ? t.slot : t.now}
         </button>
         {e.form && e.form !== t.again && (
@@ -426,7 +419,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   adoptStyles(root, LAUNCHER_CSS + PANEL_CSS)
   render(<Panel />, container)
 
-  const open = (next: OpenMode, focus = true) => {
+  const open = (next: OpenMode | null | undefined, focus = true) => {
     touched ||= focus
     focusOnRender = focus
     mode.value = next === 'schedule' ? 'schedule' : 'now'
@@ -442,7 +435,8 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   const stopTriggers = startTriggers(host, config.widget.triggers, () => open('now', false), () => touched)
 
   return {
-    open: (next: OpenMode) => open(next),
+    /** Opens the panel; any mode but `schedule` (none, an unknown value) is `now`. */
+    open: (next?: OpenMode | null) => open(next),
     close: () => close(visible.value && root.activeElement !== null),
     destroy() {
       watch.disconnect()
