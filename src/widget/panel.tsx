@@ -91,13 +91,8 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     host.report
   )
 
-  const names = (() => {
-    try {
-      return new Intl.DisplayNames([locale], { type: 'region' })
-    } catch {
-      return undefined
-    }
-  })()
+  // `locale` is canonical (loadTexts), so this cannot throw where the API exists.
+  const names = Intl.DisplayNames && new Intl.DisplayNames([locale], { type: 'region' })
   const countries = computed(() => {
     const p = phone.value
     const codes = allowed.length ? allowed : p ? Object.keys(p.metadata().countries).filter((c) => c !== '001') : [defaultCountry]
