@@ -291,6 +291,8 @@ test.describe('the callback widget', () => {
     await launcher(page).tap()
     const panel = dialog(page)
     await expect(panel).toBeVisible()
+    // Measured once the opening animation has ended.
+    await panel.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)))
     const box = (await panel.boundingBox())!
     const viewport = page.viewportSize()!
     expect(box.x).toBeGreaterThanOrEqual(0)
@@ -354,6 +356,7 @@ test.describe('the callback widget', () => {
       await expect(launcher(page)).toBeVisible()
       const button = await launcher(page).boundingBox()
       const panel = await openWidget(page)
+      await panel.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)))
       return { button, panel: await panel.boundingBox(), input: await panel.getByLabel(/phone number/i).boundingBox() }
     }
     await servePage(page, servers, 'plain.html')

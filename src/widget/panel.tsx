@@ -222,6 +222,11 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     }
   }
 
+  /** Where focus goes in a view: its message, the first choice to make, or the number. */
+  const focusFirst = (dialog: HTMLElement | null) => {
+    if (dialog) (dialog.querySelector<HTMLElement>('[data-focus],[role=radio][tabindex="0"],#rb-phone') || dialog).focus()
+  }
+
   const Form = () => {
     const e = errors.value
     const picking = scheduling.value
@@ -367,10 +372,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     const ref = useRef<HTMLDivElement>(null)
     const view = visible.value ? (phase.value === 'sending' ? 'form' : phase.value) + scheduling.value : ''
     useLayoutEffect(() => {
-      const dialog = ref.current
-      if (!dialog || !focusOnRender || phase.value === 'sending') return
-      const target = dialog.querySelector<HTMLElement>('[data-focus],[role=radio][tabindex="0"],#rb-phone')
-      ;(target || dialog).focus()
+      if (focusOnRender && phase.value !== 'sending') focusFirst(ref.current)
     }, [view])
     if (!visible.value) return null
     return (
@@ -419,7 +421,11 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     focusOnRender = focus
     mode.value = next === 'schedule' ? 'schedule' : 'now'
     now.value = Date.now()
-    if (visible.value) return
+    if (visible.value) {
+      // Opened by a trigger a moment ago, now by the visitor: take them into it.
+      if (focus) focusFirst(root.querySelector('[role=dialog]'))
+      return
+    }
     visible.value = true
     launcher.setAttribute('aria-expanded', 'true')
     // Keeps the slots honest: one that passes while the panel is open goes away.
