@@ -17,7 +17,6 @@ import { PANEL_CSS } from './panelCss'
 import { PhoneField } from './PhoneField'
 import { readableOn } from './readableOn'
 import { dateFormat, placeOf, slotDays } from './slotDays'
-import { startTriggers } from './startTriggers'
 import { fill } from './texts'
 
 type Phase = 'form' | 'sending' | 'queued' | 'done'
@@ -151,7 +150,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     const check = await p.check(value.value, country.value, allowed)
     if (!check.ok) {
       const names = allowed.map((code) => countries.value.find((c) => c.code === code)?.name || code).join(', ')
-      problems.phone = fill(t[check.problem], { countries: names })
+      problems.phone = fill(t[check.problem as 'invalid'] || t.invalid, { countries: names })
     }
     if (problems.phone || problems.slot || problems.consent || !check.ok || !schedule) {
       phase.value = 'form'
@@ -353,14 +352,16 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     )
   }
 
+  /** The answer (or, offline, the promise that it will be sent), announced, with a way out. */
   const Done = () => {
     const a = answer.value!
+    const queued = phase.value === 'queued'
     return (
       <div>
         <p class="ok" role="status" tabIndex={-1} data-focus>
-          {a.status === 'calling' ? fill(t.calling, { phone: a.phone }) : fill(t.scheduled, { phone: a.phone, time: a.at ? when(a.at) : '' })}
+          {queued ? t.queued : a.status === 'calling' ? fill(t.calling, { phone: a.phone }) : fill(t.scheduled, { phone: a.phone, time: a.at ? when(a.at) : '' })}
         </p>
-        {a.status === 'calling' && <p>{eta.value > 0 ? fill(t.eta, { seconds: eta.value }) : t.soon}</p>}
+        {!queued && a.status === 'calling' && <p>{eta.value > 0 ? fill(t.eta, { seconds: eta.value }) : t.soon}</p>}
         <button class="btn" type="button" onClick={() => close(true)}>
           {t.done}
         </button>
@@ -393,17 +394,8 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
             ×
           </button>
         </div>
-        {phase.value === 'done' ? (
+        {phase.value === 'done' || phase.value === 'queued' ? (
           <Done />
-        ) : phase.value === 'queued' ? (
-          <div>
-            <p class="ok" role="status" tabIndex={-1} data-focus>
-              {t.queued}
-            </p>
-            <button class="btn" type="button" onClick={() => close(true)}>
-              {t.done}
-            </button>
-          </div>
         ) : (
           <Form />
         )}
@@ -433,15 +425,25 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     host.emit('open', { mode: mode.value })
   }
 
-  const stopTriggers = startTriggers(host, config.widget.triggers, () => open('now', false), () => touched)
+  // Most sites use no triggers: their code is a file of its own, fetched only when the config has some.
+  let stopTriggers: (() => void) | undefined
+  let destroyed = false
+  const triggers = config.widget.triggers
+  if (triggers) {
+    import('./startTriggers').then(
+      (m) => void (destroyed || (stopTriggers = m.startTriggers(host, triggers, () => open('now', false), () => touched))),
+      host.report
+    )
+  }
 
   return {
     /** Opens the panel; any mode but `schedule` (none, an unknown value) is `now`. */
     open: (next?: OpenMode | null) => open(next),
     close: () => close(visible.value && root.activeElement !== null),
     destroy() {
+      destroyed = true
       watch.disconnect()
-      stopTriggers()
+      if (stopTriggers) stopTriggers()
       clearInterval(ticker)
       stopCountdown()
       host.off('success', onSuccess)

@@ -35,7 +35,6 @@ export default {
   retry: 'Erneut versuchen',
   done: 'Schließen',
   empty: 'Bitte geben Sie Ihre Telefonnummer ein.',
-  not_a_number: 'Das sieht nicht nach einer Telefonnummer aus. Bitte prüfen Sie sie.',
   too_short: 'Diese Nummer ist zu kurz. Bitte prüfen Sie sie.',
   too_long: 'Diese Nummer ist zu lang. Bitte prüfen Sie sie.',
   invalid: 'Das sieht nicht nach einer gültigen Telefonnummer aus. Bitte prüfen Sie sie.',

@@ -35,7 +35,6 @@ export default {
   retry: 'Reintentar',
   done: 'Cerrar',
   empty: 'Introduzca su número de teléfono.',
-  not_a_number: 'Esto no parece un número de teléfono. Revíselo.',
   too_short: 'Este número es demasiado corto. Revíselo.',
   too_long: 'Este número es demasiado largo. Revíselo.',
   invalid: 'Este número no parece válido. Revíselo.',

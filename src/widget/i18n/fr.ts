@@ -35,7 +35,6 @@ export default {
   retry: 'Réessayer',
   done: 'Fermer',
   empty: 'Veuillez saisir votre numéro de téléphone.',
-  not_a_number: 'Ce n’est pas un numéro de téléphone. Veuillez le vérifier.',
   too_short: 'Ce numéro est trop court. Veuillez le vérifier.',
   too_long: 'Ce numéro est trop long. Veuillez le vérifier.',
   invalid: 'Ce numéro ne semble pas valide. Veuillez le vérifier.',
