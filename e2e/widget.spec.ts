@@ -143,6 +143,45 @@ test.describe('the callback widget', () => {
     expect(stored.map((s) => s.phone)).toEqual(['+447400123456'])
   })
 
+  test('calling now: the platform\'s etaSeconds counts down', async ({ page, servers, rb }) => {
+    // The receiver answers by the real clock; the answer it would give while open is made here.
+    await page.route(servers.api + '/v1/callbacks', async (route) => {
+      const response = await route.fetch()
+      const body = await response.json()
+      await route.fulfill({ response, json: { id: body.id, status: 'calling', etaSeconds: 30 } })
+    })
+    await page.clock.install({ time: new Date(TUESDAY_OPEN) })
+    await openDemo(page, servers)
+    const panel = await openWidget(page)
+    await panel.getByLabel(/phone number/i).fill('07400 123456')
+    await panel.getByRole('checkbox').check()
+    await panel.getByRole('button', { name: /call me now/i }).click()
+    await expect(panel.getByRole('status')).toHaveText('We are calling you now on +44740•••3456.')
+    await expect(panel.getByText('Your phone should ring within 30 seconds.')).toBeVisible()
+    await page.clock.runFor(5000)
+    await expect(panel.getByText('Your phone should ring within 25 seconds.')).toBeVisible()
+    await page.clock.runFor(30000)
+    await expect(panel.getByText('Your phone should ring any moment now.')).toBeVisible()
+    await rb.waitForRequests(1)
+  })
+
+  test('a final error shows the platform\'s message and a retry that sends again', async ({ page, servers, rb }) => {
+    await rb.faults({ callbacks: { count: 1, status: 409, body: JSON.stringify({ error: { code: 'idempotency_conflict', message: 'This request clashes with an earlier one.' } }) } })
+    await page.clock.install({ time: new Date(TUESDAY_OPEN) })
+    await openDemo(page, servers)
+    const panel = await openWidget(page)
+    await panel.getByLabel(/phone number/i).fill('07400 123456')
+    await panel.getByRole('checkbox').check()
+    await panel.getByRole('button', { name: /call me now/i }).click()
+    await expect(panel.getByRole('alert')).toHaveText('This request clashes with an earlier one.')
+    await expect(panel.getByRole('button', { name: /call me now/i })).toBeEnabled()
+    await panel.getByRole('button', { name: 'Try again' }).click()
+    await expect(panel.getByRole('status')).toBeVisible()
+    const stored = await rb.waitForRequests(1)
+    expect(stored.map((r) => r.phone)).toEqual(['+447400123456'])
+    expect((await rb.attempts()).map((a) => a.status)).toEqual([409, expect.any(Number)])
+  })
+
   test('an invalid number and a missing tick are explained in words at their fields, and nothing is sent', async ({ page, servers, rb }) => {
     await page.clock.install({ time: new Date(TUESDAY_OPEN) })
     await openDemo(page, servers)
