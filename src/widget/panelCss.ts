@@ -1,12 +1,13 @@
 /**
- * The panel's styles, adopted into the launcher's shadow root. Sizes in px
- * (a page's `:root { font-size }` must not scale it), every element reset
- * (`all: initial` on the panel's parts, so nothing a page does reaches it),
- * colours as custom properties for light and dark, the accent and its
- * readable text colour from the launcher (`--a`, `--on`). Under 480 px
- * wide the panel is a bottom sheet clear of the safe-area insets; inputs
- * are 16 px so iOS never zooms. A page's styles cannot reach into the
- * shadow root; only inherited properties could, and `all: initial` stops those.
+ * The panel's styles, adopted into the launcher's shadow root. A page's
+ * styles cannot reach into a shadow root; only inherited properties could,
+ * and `all: initial` on the panel stops those. Sizes are in px (a page's
+ * `:root { font-size }` must not scale it); the user agent's margins and
+ * button looks are reset with zero specificity (`:where`), so each
+ * component rule wins with one class. Colours are custom properties for
+ * light and dark; the accent and its readable text colour come from the
+ * launcher (`--a`, `--on`). Under 480 px wide the panel is a bottom sheet
+ * clear of the safe-area insets; inputs are 16 px so iOS never zooms.
  */
 export const PANEL_CSS = `
 .p{--bg:#fff;--fg:#1d1d1f;--mut:#5c5c63;--bd:#8a8a93;--err:#b3261e;--ring:#1a5fb4;
