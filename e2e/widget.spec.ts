@@ -607,6 +607,39 @@ test.describe('the callback widget', () => {
     await expect(dialog(page)).toHaveCount(0)
   })
 
+  test('the scroll trigger opens the panel once the share of the page is scrolled', async ({ page, servers }) => {
+    await patchConfig(page, servers, (config) => {
+      config.widget.triggers = { scrollPercent: 60 }
+    })
+    // The triggers' own file arrives after the panel's, on idle.
+    const triggers = page.waitForResponse((response) => response.url().includes('startTriggers'))
+    await openDemo(page, servers)
+    await triggers
+    await expect(launcher(page)).toBeVisible()
+    await page.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.3))
+    await page.waitForTimeout(300)
+    await expect(dialog(page)).toHaveCount(0)
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight))
+    await expect(dialog(page)).toBeVisible()
+  })
+
+  test('the exit-intent trigger opens the panel when the mouse leaves through the top', async ({ page, servers }) => {
+    await patchConfig(page, servers, (config) => {
+      config.widget.triggers = { exitIntent: true }
+    })
+    // The triggers' own file arrives after the panel's, on idle.
+    const triggers = page.waitForResponse((response) => response.url().includes('startTriggers'))
+    await openDemo(page, servers)
+    await triggers
+    await expect(launcher(page)).toBeVisible()
+    // Leaving through the side is not an exit.
+    await page.evaluate(() => document.dispatchEvent(new MouseEvent('mouseout', { clientX: 0, clientY: 300 })))
+    await page.waitForTimeout(300)
+    await expect(dialog(page)).toHaveCount(0)
+    await page.evaluate(() => document.dispatchEvent(new MouseEvent('mouseout', { clientX: 400, clientY: 0 })))
+    await expect(dialog(page)).toBeVisible()
+  })
+
   test('any element with data-ringback-open opens it; value schedule opens the scheduling view', async ({ page, servers }) => {
     await page.clock.install({ time: new Date(TUESDAY_OPEN) })
     await openDemo(page, servers)
