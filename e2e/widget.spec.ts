@@ -640,6 +640,28 @@ test.describe('the callback widget', () => {
     await expect(dialog(page)).toBeVisible()
   })
 
+  test('the launcher follows the config: corner, offset, label, and readable text on a light accent', async ({ page, servers }) => {
+    await patchConfig(page, servers, (config) => {
+      Object.assign(config.widget, { position: 'bottom-left', offset: { x: 40, y: 30 }, accent: '#ffd400', label: 'Ring me', icon: 'chat' })
+    })
+    await page.clock.install({ time: new Date(TUESDAY_OPEN) })
+    await openDemo(page, servers)
+    const button = page.getByRole('button', { name: 'Ring me' })
+    await expect(button).toBeVisible()
+    const box = (await button.boundingBox())!
+    expect(box.x).toBe(40)
+    expect(box.y + box.height).toBe(page.viewportSize()!.height - 30)
+    expect(await button.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 212, 0)')
+    // Black on yellow: 14:1, where white would give 1.5:1.
+    await expect.poll(() => button.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(0, 0, 0)')
+    await button.click()
+    const panel = dialog(page)
+    await expect(panel).toBeVisible()
+    expect((await panel.boundingBox())!.x).toBe(40)
+    expect(await panel.getByRole('button', { name: /call me now/i }).evaluate((el) => getComputedStyle(el).color)).toBe('rgb(0, 0, 0)')
+    expect(await axe(page)).toEqual([])
+  })
+
   test('any element with data-ringback-open opens it; value schedule opens the scheduling view', async ({ page, servers }) => {
     await page.clock.install({ time: new Date(TUESDAY_OPEN) })
     await openDemo(page, servers)
