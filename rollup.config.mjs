@@ -22,7 +22,8 @@ const LAZY = {
   forms: 'src/forms/processForm.ts',
   panel: 'src/widget/panel.tsx',
   phone: 'src/phone/phone.ts',
-  device: 'src/context/parseDevice.ts'
+  device: 'src/context/parseDevice.ts',
+  delivery: 'src/core/startDelivery.ts'
 }
 
 const metadata = JSON.parse(readFileSync(require.resolve('libphonenumber-js/metadata.min.json'), 'utf8'))
@@ -126,6 +127,15 @@ export default [
       format: 'es',
       entryFileNames: 'ringback-[name]-[hash].js',
       chunkFileNames: 'ringback-[name]-[hash].js',
+      // Code that both the forms file and the panel use gets stable names, so
+      // that each shared file has its own budget: the contract's schemas
+      // (zod/mini), and the request builder with the visit's classification.
+      manualChunks: (id) =>
+        /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/](?:schema|core[\\/]parseConfig)\.ts$/.test(id)
+          ? 'schema'
+          : /[\\/]src[\\/](?:core[\\/](?:buildRequest|redactUrl|randomId|trackVisit)|context[\\/](?!parseDevice))/.test(id)
+            ? 'request'
+            : undefined,
       plugins: [minify()]
     }
   },

@@ -1,13 +1,15 @@
-// `npm run bench`: what the SDK costs a page, measured against the same page without it.
+// `npm run bench`: what the SDK costs a page, measured against the same page without it,
+// and against the same page with Plausible's tracker (the lightest script in the field).
 //
-// The demo page is loaded in real Chromium with a phone's viewport, with and without the
-// SDK, in interleaved rounds (so that drift on a noisy machine hits both alike), once
+// The demo page is loaded in real Chromium with a phone's viewport, without the SDK, with
+// Plausible's tracker and with the SDK, in interleaved rounds (so that drift on a noisy machine hits both alike), once
 // unthrottled (where CDP's script time is precise) and once at 4x CPU throttle (where long
 // tasks show). It prints medians and the median of the paired differences, and writes
 // the table to bench/latest.md. A benchmark, not a test: it asserts nothing.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { cpus, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { type Browser, type CDPSession, chromium, devices, type Page } from '@playwright/test'
 import { createReceiver, loadSites } from '../demo/server/receiver'
 import { createDemoSite } from '../demo/server/site'
@@ -52,6 +54,8 @@ const OBSERVE = `
   requestAnimationFrame(watch)
   addEventListener('pointerdown', () => { if (__bench.clickAt === undefined) __bench.clickAt = performance.now() }, true)
 `
+
+type Arm = 'without' | 'plausible' | 'with'
 
 async function measure(browser: Browser, url: string, throttle: number, withSdk: boolean): Promise<Sample> {
   const context = await browser.newContext({ ...devices['Pixel 7'] })
@@ -114,30 +118,46 @@ async function main() {
   const api = await receiver.listen(0)
   const withSite = createDemoSite({ apiOrigin: api })
   const withoutSite = createDemoSite({ apiOrigin: api, sdk: false })
-  const withUrl = (await withSite.listen(0)) + '/'
-  const withoutUrl = (await withoutSite.listen(0)) + '/'
-  receiver.allowOrigin('demo', new URL(withUrl).origin)
+  const plausibleSite = createDemoSite({ apiOrigin: api, sdk: false, root: plausibleRoot(dir) })
+  const urls: Record<Arm, string> = {
+    with: (await withSite.listen(0)) + '/',
+    without: (await withoutSite.listen(0)) + '/',
+    plausible: (await plausibleSite.listen(0)) + '/'
+  }
+  receiver.allowOrigin('demo', new URL(urls.with).origin)
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
 
   const rows: string[] = []
   const line = (cells: (string | number)[]) => '| ' + cells.join(' | ') + ' |'
   const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—')
+  const arms: Arm[] = ['without', 'plausible', 'with']
   for (const throttle of [1, 4]) {
-    const pairs: { without: Sample; with: Sample }[] = []
+    const rounds: Record<Arm, Sample>[] = []
     for (let round = 0; round < ROUNDS; round++) {
-      // Alternate which goes first, so that warm-up and drift do not favour one side.
-      const order = round % 2 ? [true, false] : [false, true]
-      const pair: Partial<{ without: Sample; with: Sample }> = {}
-      for (const withSdk of order) pair[withSdk ? 'with' : 'without'] = await measure(browser, withSdk ? withUrl : withoutUrl, throttle, withSdk)
-      pairs.push(pair as { without: Sample; with: Sample })
+      // Rotate the order, so that warm-up and drift do not favour one side.
+      const round_: Partial<Record<Arm, Sample>> = {}
+      for (let i = 0; i < arms.length; i++) {
+        const arm = arms[(i + round) % arms.length]!
+        round_[arm] = await measure(browser, urls[arm], throttle, arm === 'with')
+      }
+      rounds.push(round_ as Record<Arm, Sample>)
       process.stdout.write(`\r${throttle}x throttle: round ${round + 1}/${ROUNDS}`)
     }
     process.stdout.write('\n')
     const metric = (name: string, pick: (s: Sample) => number | undefined, digits = 1, paired = true) => {
-      const w = pairs.map((p) => pick(p.with) ?? NaN)
-      const wo = pairs.map((p) => pick(p.without) ?? NaN)
-      const diff = pairs.map((p) => (pick(p.with) ?? NaN) - (pick(p.without) ?? NaN))
-      rows.push(line([`${throttle}x`, name, fmt(median(wo), digits), fmt(median(w), digits), paired ? fmt(median(diff), digits) : '—']))
+      const of = (arm: Arm) => rounds.map((r) => pick(r[arm]) ?? NaN)
+      const diff = (arm: Arm) => rounds.map((r) => (pick(r[arm]) ?? NaN) - (pick(r.without) ?? NaN))
+      rows.push(
+        line([
+          `${throttle}x`,
+          name,
+          fmt(median(of('without')), digits),
+          fmt(median(of('plausible')), digits),
+          fmt(median(of('with')), digits),
+          paired ? fmt(median(diff('plausible')), digits) : '—',
+          paired ? fmt(median(diff('with')), digits) : '—'
+        ])
+      )
     }
     metric('bytes transferred (all responses)', (s) => s.bytes, 0)
     metric('requests', (s) => s.requests, 0)
@@ -153,6 +173,7 @@ async function main() {
   await browser.close()
   await withSite.close()
   await withoutSite.close()
+  await plausibleSite.close()
   await receiver.dispose()
 
   const cpu = cpus()[0]?.model.trim() || 'unknown CPU'
@@ -163,14 +184,35 @@ async function main() {
     `Demo home page, Pixel 7 viewport, cache disabled, ${ROUNDS} interleaved rounds per throttle, ${SETTLE_MS} ms settle.`,
     `Bytes are over plain http on loopback (Chromium asks for gzip, not brotli, without TLS).`,
     ``,
-    line(['CPU', 'metric', 'without SDK (median)', 'with SDK (median)', 'paired difference (median)']),
-    line(['---', '---', '---:', '---:', '---:'])
+    `Plausible: @plausible-analytics/tracker ${plausibleVersion()} (npm), page views captured, its event endpoint answering 404 on loopback.`,
+    `Differences are medians of the per-round differences against the page without any script.`,
+    ``,
+    line(['CPU', 'metric', 'without (median)', 'Plausible (median)', 'ringback (median)', 'Plausible − without', 'ringback − without']),
+    line(['---', '---', '---:', '---:', '---:', '---:', '---:'])
   ]
   const table = [...header, ...rows, ''].join('\n')
   mkdirSync('bench', { recursive: true })
   writeFileSync('bench/latest.md', table)
   console.log('\n' + table)
   console.log('Written to bench/latest.md')
+}
+
+const require = createRequire(import.meta.url)
+const plausibleFile = () => require.resolve('@plausible-analytics/tracker')
+const plausibleVersion = () => (JSON.parse(readFileSync(join(dirname(plausibleFile()), 'package.json'), 'utf8')) as { version: string }).version
+
+/** The demo site with Plausible's tracker in place of the SDK: the reference for "costs nothing". */
+function plausibleRoot(dir: string): string {
+  const root = join(dir, 'plausible-site')
+  cpSync('demo/site', root, { recursive: true })
+  copyFileSync(plausibleFile(), join(root, 'plausible.js'))
+  writeFileSync(
+    join(root, 'plausible-init.js'),
+    "import { init } from './plausible.js'\ninit({ domain: 'acme.example', endpoint: '/api/event', captureOnLocalhost: true, logging: false })\n"
+  )
+  const index = join(root, 'index.html')
+  writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', '  <script type="module" src="/plausible-init.js"></script>\n</head>'))
+  return root
 }
 
 main().catch((error: unknown) => {

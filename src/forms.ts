@@ -33,7 +33,8 @@ export function captureForms(options: CaptureFormsOptions): FormCapture {
       moduleLoader({
         forms: () => import('./forms/processForm'),
         phone: () => import('./phone/phone'),
-        device: () => import('./context/parseDevice')
+        device: () => import('./context/parseDevice'),
+        delivery: () => import('./core/startDelivery')
       }),
       [startForms]
     )

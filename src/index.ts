@@ -32,7 +32,8 @@ export function init(options: RingbackOptions): Ringback {
         forms: () => import('./forms/processForm'),
         panel: () => import('./widget/panel'),
         phone: () => import('./phone/phone'),
-        device: () => import('./context/parseDevice')
+        device: () => import('./context/parseDevice'),
+        delivery: () => import('./core/startDelivery')
       }),
       [startForms, startWidget]
     )

@@ -6,6 +6,8 @@ import { createDemoSite } from './site'
 const host = process.env.HOST || '127.0.0.1'
 const apiPort = Number(process.env.PORT || 8787)
 const sitePort = Number(process.env.SITE_PORT || 8080)
+/** The demo site's console PIN; demo/sites.json holds only its scrypt hash. Never ship a PIN in code. */
+const DEMO_PIN = '482913'
 
 mkdirSync('demo/data', { recursive: true })
 const receiver = createReceiver({
@@ -13,6 +15,7 @@ const receiver = createReceiver({
   sites: loadSites('demo/sites.json'),
   distDir: 'dist',
   faults: process.env.RINGBACK_FAULTS === '1',
+  console: { secret: process.env.RINGBACK_CONSOLE_SECRET },
   log: (line) => console.log(line)
 })
 const api = await receiver.listen(apiPort, host)
@@ -23,7 +26,8 @@ console.log(`
   ringback demo
 
   Demo site (Acme Plumbing):   ${site}/
-  Stored requests (masked):    ${api}/sites/demo/requests
+  Lead console (requests):     ${api}/console  (Client ID demo, PIN ${DEMO_PIN})
+  One-time console link (24h): ${api}/console#token=${receiver.console.issue('link', 'demo', 24 * 3600000)}
   Reference receiver (API):    ${api}/v1/sites/demo/config
 ${process.env.RINGBACK_FAULTS === '1' ? '  Fault switch:                ON (/__test/)\n' : ''}
   Ctrl-C stops both.

@@ -7,10 +7,10 @@ import { openDb } from './db'
 import { type Answer, handleCallback } from './handleCallback'
 import { readBody, sendError, sendJson } from './json'
 import { createRateLimiter, type Limit } from './rateLimiter'
-import { requestsPage } from './requestsPage'
 import type { SiteRecord } from './sites'
 import { createStaticFiles } from './staticFiles'
 import { createTestControls } from './testControls'
+import { createConsole, type Console } from './console/createConsole'
 
 export { loadSites, type SiteRecord } from './sites'
 
@@ -39,6 +39,8 @@ export interface ReceiverOptions {
   now?: () => number
   /** Request log lines; client IPs in them are anonymised. */
   log?: (line: string) => void
+  /** The lead console's token key (default: random per process) and retention job interval. */
+  console?: { secret?: string | Buffer; purgeEveryMs?: number }
 }
 
 export interface Receiver {
@@ -51,6 +53,8 @@ export interface Receiver {
   /** Registers an origin for a site at run time (tests use free ports). */
   allowOrigin(siteId: string, origin: string): void
   db: ReturnType<typeof openDb>
+  /** The lead console (`/console`): tokens, the retention job. */
+  console: Console
 }
 
 /** Body limit of POST /v1/callbacks: the SDK's keepalive budget is 64 KiB. */
@@ -74,6 +78,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const tests = options.faults ? createTestControls(db, () => Object.values(limiters).forEach((l) => l.reset())) : undefined
   const files = options.distDir ? createStaticFiles(options.distDir, { cors: true }) : undefined
   const log = options.log || (() => undefined)
+  const leads = createConsole({ db, sites, now, ...options.console })
 
   const answer = (res: ServerResponse, a: Answer) => {
     if (a.status >= 400) {
@@ -134,13 +139,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       }
       const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined
       const fault = tests?.callbackFault(text, key, String(req.headers['content-type'] || ''))
-      if (fault) {
-        if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
+      if (fault && fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
+      if (fault && !fault.pass) {
         tests!.record(text, key, String(req.headers['content-type'] || ''), fault.drop ? 0 : fault.status)
         if (fault.drop) return void req.socket.destroy()
         res.writeHead(fault.status, {
-          'Content-Type': 'application/json',
-          ...(fault.retryAfter !== undefined && { 'Retry-After': String(fault.retryAfter) })
+          'Content-Type': fault.contentType || 'application/json',
+          ...(fault.retryAfter !== undefined && { 'Retry-After': String(fault.retryAfter) }),
+          ...(fault.location && { Location: fault.location })
         })
         return void res.end(fault.body ?? JSON.stringify({ error: { code: 'unavailable', message: 'Injected fault.' } }))
       }
@@ -150,14 +156,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return answer(res, result)
     }
 
-    const list = /^\/sites\/([^/]+)\/requests$/.exec(path)
-    if (list && req.method === 'GET') {
-      const site = sites.get(decodeURIComponent(list[1]!))
-      if (!site) return sendError(res, 404, 'site_not_found', 'There is no such site.')
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
-      return void res.end(requestsPage(site.config.business.name, site.config.business.timeZone, db.listBySite(site.config.siteId)))
+    // The old open list page: a site's requests are for its signed-in owner only, in the console.
+    if (/^\/sites\/[^/]+\/requests$/.test(path) && req.method === 'GET') {
+      res.writeHead(302, { Location: '/console' })
+      return void res.end()
     }
 
+    if (await leads.handle(req, res, url, ip)) return
     if (files && (req.method === 'GET' || req.method === 'HEAD') && (await files(req, res, path))) return
     sendError(res, 404, 'not_found', 'Not found.')
   }
@@ -180,6 +185,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
   return {
     db,
+    console: leads,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject)
@@ -192,6 +198,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     close,
     async dispose() {
       await close()
+      leads.stop()
       if (!dbClosed) db.close()
       dbClosed = true
     },

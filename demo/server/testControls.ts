@@ -11,13 +11,21 @@ export interface Attempt {
 }
 
 interface CallbackFault {
-  count: number
+  /** How many POSTs fail (default 1, or every one while `forMs` lasts). */
+  count?: number
+  /** Fail every POST for this long from the moment the fault is armed: the platform is down. */
+  forMs?: number
   status?: number
+  /** A `Location` header, for 3xx answers. */
+  location?: string
+  contentType?: string
   retryAfter?: number
   body?: string
   delayMs?: number
   /** Destroy the connection: the browser sees a network error. */
   drop?: boolean
+  /** After `delayMs`, answer as the platform would: a slow platform, not a failing one. */
+  pass?: boolean
 }
 
 /**
@@ -27,8 +35,9 @@ interface CallbackFault {
  * production has none of this.
  */
 export function createTestControls(db: Db, resetLimits: () => void) {
-  let callbacks: CallbackFault | undefined
-  let config: { invalid?: boolean; status?: number } | undefined
+  let callbacks: (CallbackFault & { until?: number }) | undefined
+  /** `body`: serve this as the config of the site asked for (hostile texts, schema failures). */
+  let config: { invalid?: boolean; status?: number; body?: unknown } | undefined
   const attempts: Attempt[] = []
 
   const idOf = (text: string, key: string | undefined) => {
@@ -47,12 +56,19 @@ export function createTestControls(db: Db, resetLimits: () => void) {
     },
     /** The fault to apply to this POST, if one is armed. */
     callbackFault(_text: string, _key: string | undefined, _contentType: string) {
-      if (!callbacks || callbacks.count <= 0) return undefined
-      callbacks.count--
-      return { status: callbacks.status ?? 503, retryAfter: callbacks.retryAfter, body: callbacks.body, delayMs: callbacks.delayMs, drop: callbacks.drop }
+      if (!callbacks) return undefined
+      if (callbacks.until !== undefined) {
+        if (Date.now() >= callbacks.until) return undefined
+      } else {
+        if ((callbacks.count ?? 1) <= 0) return undefined
+        callbacks.count = (callbacks.count ?? 1) - 1
+      }
+      const { status = 503, retryAfter, body, delayMs, drop, location, contentType, pass } = callbacks
+      return { status, retryAfter, body, delayMs, drop, location, contentType, pass }
     },
     configFault() {
       if (!config) return undefined
+      if (config.body !== undefined) return { status: 200, body: config.body }
       if (config.status) return { status: config.status, body: { error: { code: 'unavailable', message: 'Injected fault.' } } }
       if (config.invalid) {
         return { status: 200, body: { siteId: 'demo', business: { name: 42 }, hours: 'always', widget: { enabled: 'yes', position: 'middle' } } }
@@ -69,7 +85,10 @@ export function createTestControls(db: Db, resetLimits: () => void) {
       if (path === '/__test/attempts' && req.method === 'GET') return sendJson(res, 200, attempts)
       if (path === '/__test/faults' && req.method === 'POST') {
         const body = JSON.parse((await readBody(req, 65536)) || '{}') as { callbacks?: CallbackFault; config?: typeof config }
-        if ('callbacks' in body) callbacks = body.callbacks
+        if ('callbacks' in body) {
+          callbacks = body.callbacks
+          if (callbacks && callbacks.forMs !== undefined) callbacks.until = Date.now() + callbacks.forMs
+        }
         if ('config' in body) config = body.config
         return sendJson(res, 200, { ok: true })
       }

@@ -2,10 +2,12 @@ import type { Source, Utm } from '../schema'
 import { LIMITS } from '../schema'
 import { clip, compact } from '../core/clip'
 import { CAMPAIGN_PARAM, type Visit } from '../core/trackVisit'
+import { classifyMedium } from './classifyMedium'
 
 /**
  * The contract's `source`: where this visit came from, classified from the
- * landing page and its referrer as recorded on the visit's first page.
+ * landing page and its referrer as recorded on the visit's first page. The
+ * classification runs here, in the lazy request builder, not on page load.
  */
 export function buildSource(visit: Visit): Source {
   let params: URLSearchParams
@@ -26,25 +28,13 @@ export function buildSource(visit: Visit): Source {
     }
   })
   const referrerHost = clip(visit.referrer, 253)
-  const medium = utm.medium
-    ? /cpc|ppc|paid|cpm|display/i.test(utm.medium)
-      ? 'paid'
-      : /e-?mail|newsletter/i.test(utm.medium)
-        ? 'email'
-        : /social/i.test(utm.medium)
-          ? 'social'
-          : 'other'
-    : Object.keys(clickIds).length
-      ? 'paid'
-      : referrerHost
-        ? 'referral'
-        : 'direct'
+  const medium = classifyMedium(utm, Object.keys(clickIds).length, referrerHost)
   return compact({
     medium,
     referrerHost,
     utm: compact(utm as Record<string, unknown>) as Utm | undefined,
     clickIds: compact(clickIds),
     landingPage: clip(visit.landing, LIMITS.url),
-    firstSeenAt: new Date(visit.first).toISOString()
+    firstSeenAt: Number.isFinite(visit.first) ? new Date(visit.first).toISOString() : undefined
   }) as Source
 }

@@ -1,16 +1,18 @@
 import type { EventName, Listener, RingbackEvents } from './events'
-import { maskPhone } from './maskPhone'
 
 export interface Emitter {
   on<E extends EventName>(event: E, fn: Listener<E>): void
   off<E extends EventName>(event: E, fn: Listener<E>): void
-  emit<E extends EventName>(event: E, payload: RingbackEvents[E]): void
+  /** `layerPhone`: the phone number as `dataLayer` may see it (masked); without it, none reaches `dataLayer`. */
+  emit<E extends EventName>(event: E, payload: RingbackEvents[E], layerPhone?: string): void
   clear(): void
 }
 
 /**
  * Event listeners by name, plus the `window.dataLayer` mirror that tag
- * managers read. A listener that throws is reported through `onError` and
+ * managers read (they forward it to analytics vendors: phone numbers go there
+ * masked, by the caller, which keeps the masking code out of the first file).
+ * A listener that throws is reported through `onError` and
  * never stops the others (the host's bug must not cost the next listener its
  * event).
  */
@@ -28,7 +30,7 @@ export function createEmitter(onError: (error: unknown) => void, win?: Window): 
       const at = list ? list.indexOf(fn) : -1
       if (at >= 0) list!.splice(at, 1)
     },
-    emit(event, payload) {
+    emit(event, payload, layerPhone) {
       // A copy, so that a listener removing itself does not skip the next one.
       for (const fn of (listeners[event] || []).slice()) {
         try {
@@ -41,7 +43,7 @@ export function createEmitter(onError: (error: unknown) => void, win?: Window): 
       if (Array.isArray(layer)) {
         const copy: Record<string, unknown> = { event: 'ringback_' + event }
         for (const key of Object.keys(payload)) copy[key] = (payload as Record<string, unknown>)[key]
-        if (typeof copy.phone === 'string') copy.phone = maskPhone(copy.phone)
+        if ('phone' in copy) copy.phone = layerPhone
         try {
           layer.push(copy)
         } catch (error) {

@@ -22,7 +22,7 @@ export interface OutboxEntry {
   tries: number
   /** Not to be tried before this time (ms). */
   next: number
-  /** Where Web Locks are missing: the tab that is sending it, until when. */
+  /** The tab that is sending it, and until when it may (where Web Locks are missing, the only guard). */
   owner?: string
   lease?: number
 }
@@ -57,6 +57,8 @@ export interface OutboxOptions {
 export interface Outbox {
   /** Persists a new request, then sends it at once. */
   add(entry: Pick<OutboxEntry, 'id' | 'url' | 'body' | 'channel'>): void
+  /** Entries waiting for the platform, oldest first, from every tab. */
+  pending(): OutboxEntry[]
   /** Sends every entry that is due, from this tab or any other. */
   flush(): void
   /** The page is being hidden: hands entries waiting for a retry to `sendBeacon`. */
@@ -71,10 +73,12 @@ export interface Outbox {
 export const MAX_AGE_MS = 24 * 60 * 60 * 1000
 /** At most this many entries wait; the oldest goes first. */
 export const MAX_ENTRIES = 20
-/** Tries before giving up (with backoff capped at 30 s, about five minutes of trying). */
-export const MAX_TRIES = 12
+/** Tries before giving up: with backoff capped at 30 s, five to ten minutes of trying (an outage a lead should outlast). */
+export const MAX_TRIES = 24
 /** Where Web Locks are missing, a tab that went quiet this long is taken over. */
 export const LEASE_MS = 40000
+/** An entry whose lock another tab holds is looked at again after this long. */
+const LOCK_RETRY_MS = 3000
 /** After a beacon, other pages wait this long before trying the same entry. */
 const AFTER_BEACON_MS = 10000
 
@@ -147,15 +151,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
   }
 
-  /** Sends one entry if no other tab is sending it; re-reads it first, as another tab may have finished it. */
-  const attempt = async (id: string) => {
+  /**
+   * Sends one entry unless another tab is sending it; re-reads it first, as
+   * another tab may have finished it. `locked`: this tab holds the entry's
+   * Web Lock, which outranks any lease (a tab that died released its lock).
+   */
+  const attempt = async (id: string, locked: boolean) => {
     const entry = read(id)
     if (!entry || entry.next > now() || sending.has(id)) return
-    if (!locks) {
-      if (entry.owner !== me && (entry.lease || 0) > now()) return schedule(entry.lease!)
-      entry.owner = me
-      entry.lease = now() + LEASE_MS
-    }
+    if (!locked && entry.owner !== me && (entry.lease || 0) > now()) return schedule(entry.lease!)
+    // The lease is written with locks too: `leave()` of other tabs reads it.
+    entry.owner = me
+    entry.lease = now() + LEASE_MS
     entry.tries++
     write(entry)
     sending.add(id)
@@ -169,10 +176,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const trySend = (id: string) => {
     if (!online()) return
-    const run = locks
-      ? locks.request(KEY + id, { ifAvailable: true }, (lock) => (lock ? attempt(id) : undefined))
-      : attempt(id)
-    run.catch((error: unknown) => guard(() => { throw error })())
+    const report = (error: unknown) => guard(() => { throw error })()
+    if (!locks) return void attempt(id, false).catch(report)
+    locks
+      .request(KEY + id, { ifAvailable: true }, (lock) => {
+        if (lock) return attempt(id, true).catch(report)
+        // Another tab (or a page still unloading) holds it: look again
+        // later, in case that tab goes away before it is done.
+        schedule(now() + LOCK_RETRY_MS)
+        return undefined
+      })
+      // Locks refused (third-party frames where storage is blocked): leases alone then.
+      .catch(() => attempt(id, false).catch(report))
   }
 
   const flush = () => {
@@ -198,14 +213,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
       write(entry)
       trySend(entry.id)
     },
+    pending: all,
     flush,
     leave() {
       if (!online()) return
       for (const entry of all()) {
-        if (sending.has(entry.id) || now() - entry.created > MAX_AGE_MS) continue
+        // In flight here or in another tab, or beaconed a moment ago (pagehide
+        // and visibilitychange both come when a page is left): it may well arrive.
+        if (sending.has(entry.id) || (entry.lease || 0) > now() || now() - entry.created > MAX_AGE_MS) continue
         if (beacon(entry.url, entry.body)) {
           entry.tries++
-          entry.next = now() + AFTER_BEACON_MS
+          entry.owner = me
+          entry.lease = entry.next = now() + AFTER_BEACON_MS
           write(entry)
         }
       }

@@ -1,17 +1,16 @@
-import type { CallbackRequest, Device } from '../schema'
+import type { Device } from '../schema'
 import { createEmitter } from './createEmitter'
-import { createOutbox, type OutboxEntry, type OutboxFailure } from './createOutbox'
 import { createReporter } from './createReporter'
 import type { EventName, Listener, OpenMode } from './events'
 import { fetchConfig, pick } from './fetchConfig'
 import type { Feature, Host, Loader, StartFeature } from './host'
+import type { Delivery } from './startDelivery'
 import { onIdle } from './onIdle'
 import type { ResolvedOptions } from './options'
 import { readContext, type UaHints } from './readContext'
 import { memoryStore, PREFIX, safeStorage } from './safeStorage'
 import { switchableStore } from './switchableStore'
 import { trackVisit, VISIT_KEY, type Visit } from './trackVisit'
-import { beacon, type Reply, send } from './transport'
 
 /** The SDK on one page: the methods of `init()`'s result and the script tag's commands. */
 export interface Ringback {
@@ -39,6 +38,7 @@ export interface Ringback {
 export type Command = { [K in keyof Ringback]: [K, ...Parameters<Ringback[K]>] }[keyof Ringback]
 
 const CONSENT_KEY = PREFIX + 'consent'
+const OUTBOX_KEY = PREFIX + 'o:'
 
 /**
  * Starts the SDK on the page: the single place (with the entry points that
@@ -55,8 +55,9 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
   const local = safeStorage('localStorage')
   const gpc = nav.globalPrivacyControl === true
   // Until the config says otherwise: unsent requests persist (they are the
-  // visitor's own request), the visit does not (that needs the site's say).
-  const outboxStore = switchableStore(local, PREFIX + 'o:', true)
+  // visitor's own request) unless the browser signals GPC, the visit does not
+  // (that needs the site's say).
+  const outboxStore = switchableStore(local, OUTBOX_KEY, !gpc)
   const visitStore = switchableStore(local, VISIT_KEY, false)
   let storageMode: unknown
   let consented: boolean | undefined
@@ -70,11 +71,17 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     cleanups.push(() => target.removeEventListener(type, wrapped, opts))
   }
 
+  // GPC or `never`: nothing persists. `always`: unless the banner said no on
+  // this page. `after-consent`: once the banner said yes, remembered as a key.
   const applyPrivacy = () => {
-    if (consented === undefined) consented = local.get(CONSENT_KEY) === '1'
-    const persist = !gpc && (storageMode === 'always' || (storageMode === 'after-consent' && consented))
+    if (storageMode === undefined) return
+    if (consented === undefined && local.get(CONSENT_KEY)) consented = true
+    const open = !gpc && storageMode !== 'never'
+    const persist = open && (storageMode === 'always' ? consented !== false : !!consented)
+    if (persist && storageMode !== 'always') local.set(CONSENT_KEY, '1')
+    else local.remove(CONSENT_KEY)
     visitStore.persist(persist)
-    outboxStore.persist(storageMode !== 'never')
+    outboxStore.persist(open)
   }
 
   // Before the config arrives the SDK cannot know whether the visit may be
@@ -85,68 +92,37 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
       ? trackVisit(memoryStore(), location.href, document.referrer, Date.now())
       : (visit = trackVisit(visitStore, location.href, document.referrer, Date.now())))
 
-  const messageOf = (reply: Reply, fallback: string) => {
-    const error = pick(reply.body, 'error')
-    return { code: pick(error, 'code'), message: pick(error, 'message') || fallback }
-  }
-
-  const outbox = createOutbox({
-    store: outboxStore,
-    send,
-    beacon,
-    guard,
-    locks: nav.locks,
-    online: () => nav.onLine !== false,
-    hooks: {
-      acknowledged(entry: OutboxEntry, reply: Reply) {
-        const status = pick(reply.body, 'status')
-        const scheduledFor = pick(reply.body, 'scheduledFor')
-        const eta = pick(reply.body, 'etaSeconds')
-        emitter.emit('success', {
-          id: entry.id,
-          channel: entry.channel,
-          status: status === 'calling' ? 'calling' : 'scheduled',
-          ...(typeof scheduledFor === 'string' && { scheduledFor }),
-          ...(typeof eta === 'number' && { etaSeconds: eta })
-        })
-      },
-      failed(entry: OutboxEntry, { reply, final, reason }: OutboxFailure) {
-        // While retrying, say so once (first failure), not on every try.
-        if (!final && entry.tries > 1) return
-        const { code, message } = messageOf(reply, final ? 'The request could not be delivered.' : 'The request will be sent again.')
-        emitter.emit('error', {
-          code: String(reason || code || (reply.status ? 'http_' + reply.status : 'network_error')),
-          message: String(message),
-          retry: !final,
-          id: entry.id,
-          channel: entry.channel
-        })
-      }
+  // Delivery (outbox, transports) is a lazy file: fetched with the first
+  // interaction-driven file, or at idle when an earlier page left requests.
+  let outbox: Delivery | undefined
+  const delivery = retryable(() =>
+    loader.chunk('delivery').then(
+      (chunk) => (outbox = chunk.startDelivery({ api: options.api, store: outboxStore, emit: emitter.emit, guard, locks: nav.locks }))
+    )
+  )
+  // What a visitor reaches for (a form, the panel) will need delivery next.
+  const featureLoader: Loader = {
+    meta: loader.meta,
+    chunk: (name) => {
+      if (name !== 'device') delivery().catch(report)
+      return loader.chunk(name)
     }
-  })
+  }
 
   const config = fetchConfig(options.api, options.site).then(
     guard((result) => {
       if (result.config === undefined) {
-        const { code, message } = messageOf({ status: result.status, body: result.body }, 'The site config could not be loaded.')
-        report(new Error(String(message)), String(code || 'config_unavailable'))
+        const error = pick(result.body, 'error')
+        report(new Error(String(pick(error, 'message') || 'The site config could not be loaded.')), String(pick(error, 'code') || 'config_unavailable'))
       }
       return result.config
     })
   )
 
-  let phone: ReturnType<Host['phone']> | undefined
   const host: Host = {
-    phone: () =>
-      (phone ||= loader.chunk('phone').then(
-        (chunk) => chunk.createPhone(loader.meta),
-        (error: unknown) => {
-          phone = undefined
-          throw error
-        }
-      )),
+    phone: retryable(() => loader.chunk('phone').then((chunk) => chunk.createPhone(loader.meta))),
     options,
-    loader,
+    loader: featureLoader,
     config,
     emit: emitter.emit,
     on: emitter.on,
@@ -156,15 +132,9 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     listen,
     cleanup: (fn) => void cleanups.push(fn),
     context: () => readContext(ensureVisit(), hints, parsed, options.redact),
-    deliver(request: CallbackRequest) {
-      outbox.add({
-        id: request.id,
-        url: options.api + '/v1/callbacks',
-        body: JSON.stringify(request),
-        channel: request.channel
-      })
-      emitter.emit('submit', { id: request.id, channel: request.channel, phone: request.phone, schedule: request.schedule })
-    }
+    // Synchronous once loaded: a page that navigates right after a submit
+    // must already have the request in the outbox and on the wire.
+    deliver: (request) => (outbox ? outbox.deliver(request) : void delivery().then((ready) => ready.deliver(request), report))
   }
 
   const features: Feature[] = []
@@ -172,27 +142,35 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     const feature = guard(start)(host)
     if (feature) features.push(feature)
   }
-  const each = (fn: (feature: Feature) => void) => () => {
-    if (!destroyed) for (const feature of features) guard(fn)(feature)
-  }
+  /** A command that every feature answering it runs, each guarded on its own. */
+  const each =
+    <K extends keyof Feature>(name: K) =>
+    (...args: Parameters<NonNullable<Feature[K]>>) => {
+      for (const feature of destroyed ? [] : features) {
+        const fn = feature[name] as ((...a: typeof args) => void) | undefined
+        if (fn) guard(fn)(...args)
+      }
+    }
 
   config.then(
     guard((raw) => {
       if (destroyed) return
       storageMode = pick(raw, 'privacy', 'storage') || 'after-consent'
       applyPrivacy()
+      // Every page view counts for the visit, also where no request is made.
+      ensureVisit()
       emitter.emit('ready', { siteId: options.site })
     })
   )
 
-  listen(window, 'online', () => outbox.flush())
-  listen(window, 'pagehide', () => outbox.leave())
-  listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && outbox.leave())
+  listen(window, 'online', () => outbox && outbox.flush())
+  listen(window, 'pagehide', () => outbox && outbox.leave())
+  listen(document, 'visibilitychange', () => outbox && document.visibilityState === 'hidden' && outbox.leave())
   cleanups.push(
     onIdle(
       guard(() => {
-        outbox.flush()
-        config.then(guard(() => !destroyed && ensureVisit()))
+        // Requests an earlier page left unsent: deliver them now.
+        if (outboxStore.keys(OUTBOX_KEY).length) delivery().then((ready) => ready.flush(), report)
         // High-entropy client hints (Windows 11, device model) take a moment: ask now, use them at submit.
         nav.userAgentData?.getHighEntropyValues(['platformVersion', 'model', 'fullVersionList']).then(
           guard((values: UaHints) => void (hints = values)),
@@ -202,42 +180,53 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
           guard((chunk) => void (parsed = chunk.parseDevice(navigator.userAgent))),
           () => undefined
         )
-        hints = hints || { brands: nav.userAgentData?.brands, mobile: nav.userAgentData?.mobile, platform: nav.userAgentData?.platform }
       })
     )
   )
 
   const api: Ringback = {
-    open: (mode) => each((f) => f.open && f.open(mode))(),
-    close: each((f) => f.close && f.close()),
-    on: (event, fn) => emitter.on(event, fn),
-    off: (event, fn) => emitter.off(event, fn),
+    open: each('open'),
+    close: each('close'),
+    on: emitter.on,
+    off: emitter.off,
     consent: guard((choice: { storage: boolean }) => {
       consented = !!(choice && choice.storage)
-      if (consented && !gpc) local.set(CONSENT_KEY, '1')
-      else local.remove(CONSENT_KEY)
-      if (storageMode !== undefined) applyPrivacy()
+      applyPrivacy()
     }),
-    capture: (form) => each((f) => f.capture && f.capture(form))(),
-    inspect: each((f) => f.inspect && f.inspect()),
+    capture: each('capture'),
+    inspect: each('inspect'),
     forget: guard(() => {
-      outbox.clear()
-      for (const store of [local, safeStorage('sessionStorage'), visitStore]) {
+      if (outbox) outbox.clear()
+      for (const store of [local, safeStorage('sessionStorage'), visitStore, outboxStore]) {
         for (const key of store.keys(PREFIX)) store.remove(key)
       }
       visit = undefined
+      // For the rest of this page, as if the visitor had said no.
       consented = false
+      applyPrivacy()
     }),
     destroy: guard(() => {
       if (destroyed) return
-      each((f) => f.destroy && f.destroy())()
+      each('destroy')()
       destroyed = true
-      outbox.stop()
+      // Drop what the features hold (DOM, closures): a destroyed SDK keeps nothing alive.
+      features.length = 0
+      if (outbox) outbox.stop()
       for (const fn of cleanups.splice(0)) guard(fn)()
       emitter.clear()
     })
   }
   return api
+}
+
+/** One shared load, forgotten when it fails so that the next call tries again (a CDN hiccup is not forever). */
+function retryable<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined
+  return () =>
+    (pending ||= load().catch((error: unknown) => {
+      pending = undefined
+      throw error
+    }))
 }
 
 /** The subset of `navigator.userAgentData` the SDK reads (not in TypeScript's DOM types yet). */

@@ -1,16 +1,19 @@
-import { http } from './transport'
+import { parseBody, xhr } from './xhr'
 
 /**
  * Fetches the site config (`GET /v1/sites/{siteId}/config`). The browser's
  * HTTP cache keeps it for the platform's `max-age`, so most page views cost
  * no request at all. Resolves with the body as sent, unchecked (the lazy
- * files check it against the schema), or with the platform's error.
+ * files check it against the schema), or with the platform's error. Plain
+ * XHR: pages wrap `fetch` (not always well), and the first file must stay
+ * small, so the fetch transport waits in the delivery file.
  */
 export function fetchConfig(api: string, site: string): Promise<{ config?: unknown; status: number; body?: unknown }> {
-  return http(api + '/v1/sites/' + encodeURIComponent(site) + '/config', { method: 'GET' }).then((reply) =>
-    reply.status === 200 && reply.body && typeof reply.body === 'object'
-      ? { config: reply.body, status: 200 }
-      : { status: reply.status, body: reply.body }
+  return new Promise((resolve) =>
+    xhr('GET', api + '/v1/sites/' + encodeURIComponent(site) + '/config', (status, text) => {
+      const body = parseBody(text)
+      resolve(status === 200 && body && typeof body === 'object' ? { config: body, status } : { status, body })
+    })
   )
 }
 

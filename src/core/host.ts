@@ -19,6 +19,8 @@ export interface Chunks {
   phone: typeof import('../phone/phone')
   /** ua-parser-js 1.x: device, OS and browser from the user agent. */
   device: typeof import('../context/parseDevice')
+  /** The outbox and its transports: fetched before the first request is made. */
+  delivery: typeof import('./startDelivery')
 }
 export type ChunkName = keyof Chunks
 

@@ -27,9 +27,15 @@ const cache = new WeakMap<object, ParsedConfig>()
  * (widget look, form capture, privacy at its strictest, scheduling steps);
  * without usable business hours or a time zone the widget stays hidden,
  * since it could only promise calls it cannot place. Form capture goes on:
- * the platform decides when to call.
+ * the platform decides when to call. `report` (the host's) hears of any
+ * problem once, as an `error` event with code `config_invalid`.
  */
-export function parseConfig(raw: unknown, siteId: string, fallbackCountry: string): ParsedConfig {
+export function parseConfig(
+  raw: unknown,
+  siteId: string,
+  fallbackCountry: string,
+  report?: (error: Error, code: string) => void
+): ParsedConfig {
   if (raw && typeof raw === 'object' && cache.has(raw)) return cache.get(raw)!
   const source = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
   const problems: string[] = []
@@ -60,5 +66,9 @@ export function parseConfig(raw: unknown, siteId: string, fallbackCountry: strin
   }
   const parsed = { config, widgetUsable: timeZoneOk && !!hours, problems }
   if (raw && typeof raw === 'object') cache.set(raw, parsed)
+  // Once per config (the cache answers later calls): the site owner's tools see an `error` event.
+  if (problems.length && report) {
+    report(new Error('The site config does not match the schema (' + problems.join(', ') + '); ' + (parsed.widgetUsable ? 'defaults are used.' : 'the widget stays hidden.')), 'config_invalid')
+  }
   return parsed
 }

@@ -34,6 +34,11 @@ export interface RawContext {
   redact: string[]
 }
 
+/**
+ * Reads the raw context now. `hints` are the high-entropy client hints
+ * fetched at idle and `parsed` the idle reading of ua-parser-js, when they
+ * have arrived; nothing here waits for them.
+ */
 export function readContext(
   visit: Visit | undefined,
   hints: UaHints | undefined,
@@ -53,7 +58,8 @@ export function readContext(
     at: Date.now(),
     visit,
     ua: navigator.userAgent,
-    hints,
+    // Until the high-entropy values arrive, the low-entropy ones (brands, mobile, platform) are there at once.
+    hints: hints || (navigator as { userAgentData?: UaHints }).userAgentData,
     parsed,
     touchPoints: navigator.maxTouchPoints || 0,
     locale: navigator.language,

@@ -4,7 +4,11 @@
  * words, so `access_token`, `authCode` and `session-id` are, and `zipcode`
  * or `keyword` are not.
  */
-const SECRET_WORDS = /^(?:token|password|passwd|pwd|pass|key|apikey|secret|auth|code|session|sid|email|mail|otp|signature|sig|jwt|hash)$/
+const SECRET_WORDS =
+  /^(?:token|password|passwd|pwd|pass|passcode|key|apikey|secret|auth|authorization|credentials?|code|session|sessionid|sessid|jsessionid|phpsessid|sid|email|mail|otp|signature|sig|jwt|hash)$/
+
+/** A value that is an e-mail address (`sam@example.com`, `sam%40example.com`) is personal whatever its name. */
+const EMAIL_VALUE = /^[^@\s]+(?:@|%40)[^@\s]+\.[a-z]{2,}$/i
 
 const isSecret = (name: string, extra: string[]): boolean => {
   const lower = name.toLowerCase()
@@ -16,19 +20,20 @@ const isSecret = (name: string, extra: string[]): boolean => {
 
 /** Redacts the values of secret-looking `name=value` pairs in a query string or a fragment. */
 const redactPairs = (text: string, extra: string[]): string =>
-  text.replace(/([?#&;])([^=&#;]+)=([^&#;]*)/g, (pair, sep: string, name: string) => {
+  text.replace(/([?#&;])([^=&#;?]+)=([^&#;?]*)/g, (pair, sep: string, name: string, value: string) => {
     let decoded = name
     try {
       decoded = decodeURIComponent(name.replace(/\+/g, ' '))
     } catch {
       // Malformed escapes: judge the raw name.
     }
-    return isSecret(decoded, extra) ? sep + name + '=redacted' : pair
+    return isSecret(decoded, extra) || EMAIL_VALUE.test(value) ? sep + name + '=redacted' : pair
   })
 
 /**
  * A URL with the values of secret parameters (tokens, passwords, keys,
- * session ids, e-mail addresses… and any name in `extra`) replaced by
+ * session ids, e-mail addresses… and any name in `extra`; and any value
+ * that is an e-mail address, whatever its name) replaced by
  * `redacted`, in the query and in the fragment (OAuth puts tokens there).
  * Other parameters keep their exact encoding. Credentials in the authority
  * (`https://user:pass@host`) are dropped.

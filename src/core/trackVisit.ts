@@ -24,9 +24,13 @@ export const VISIT_KEY = PREFIX + 'visit'
 /** A visit ends after this long without a page view, as in web analytics. */
 export const VISIT_TIMEOUT_MS = 30 * 60 * 1000
 
-/** Query parameters that mark a campaign: UTM tags and ad click ids. */
-export const CAMPAIGN_PARAM =
-  /^(?:utm_(?:source|medium|campaign|term|content|id)|gclid|gbraid|wbraid|dclid|fbclid|msclkid|ttclid|li_fat_id|twclid|epik|rdt_cid|yclid|sccid|irclickid)$/i
+/**
+ * Query parameters that mark a campaign: UTM tags and ad click ids (`gclid`,
+ * `dclid`, `fbclid`, `msclkid`, `ttclid`, `twclid`, `yclid`… all end in
+ * `clid` or `clkid`; `gbraid`, `wbraid`, `li_fat_id`, `epik`, `rdt_cid`,
+ * `sccid` and `irclickid` do not).
+ */
+export const CAMPAIGN_PARAM = /^(?:utm_\w+|\w*clk?id|[gw]braid|li_fat_id|epik|rdt_cid|sccid|irclickid)$/i
 
 const parse = (url: string): URL | undefined => {
   try {
@@ -46,36 +50,39 @@ export function campaignOf(url: URL | undefined): string {
 
 /** Same site: the same host, or one a subdomain of the other (`shop.acme.com`, `acme.com`). */
 export function isSameSite(a: string, b: string): boolean {
-  const x = a.replace(/^www\./, '')
-  const y = b.replace(/^www\./, '')
-  return x === y || x.endsWith('.' + y) || y.endsWith('.' + x)
+  const x = '.' + a.replace(/^www\./, '')
+  const y = '.' + b.replace(/^www\./, '')
+  return x.endsWith(y) || y.endsWith(x)
 }
 
 /**
- * Records this page view in the visit, starting a new visit after 30 minutes
+ * Records this page view in the visit. A new visit starts after 30 minutes
  * without a page view or when the page carries a campaign other than the
- * visit's. A same-site referrer never starts one and is never a source.
+ * visit's (the usual analytics rules). A same-site referrer never starts one
+ * and is never a source: it proves the visitor came from the site's own page,
+ * so even after a long read the visit and its landing go on.
  */
 export function trackVisit(store: Store, href: string, referrer: string, now: number): Visit {
   const prev = parseStored<Visit>(store.get(VISIT_KEY))
   const page = parse(href)
   const campaign = campaignOf(page)
-  const fresh =
-    !prev ||
-    typeof prev.landing !== 'string' ||
-    !(now - prev.last <= VISIT_TIMEOUT_MS) ||
-    (campaign !== '' && campaign !== campaignOf(parse(prev.landing)))
-  let visit: Visit
-  if (fresh) {
-    const from = parse(referrer)
-    const host = from && from.hostname
-    visit = { landing: page ? page.origin + page.pathname + (campaign && '?' + campaign) : '', first: now, last: now }
-    // android-app://com.google.android.gm/ gives the app's id as its host, which is what attribution wants.
-    if (host && !(page && isSameSite(host, page.hostname))) visit.referrer = host
-  } else {
-    visit = { landing: prev.landing, first: prev.first, last: now }
-    if (prev.referrer) visit.referrer = prev.referrer
-  }
+  // Not `new URL`: engines without hosts for non-special schemes read none
+  // from `android-app://com.google.android.gm/`, and the app is the source.
+  // (Referrers never carry credentials.)
+  const host = ((/\/\/([^/?#:]+)/.exec(referrer) || [])[1] || '').toLowerCase()
+  const internal = !!page && !!host && isSameSite(host, page.hostname)
+  const visit: Visit =
+    prev &&
+    typeof prev.landing === 'string' &&
+    (internal || now - prev.last <= VISIT_TIMEOUT_MS) &&
+    !(campaign && campaign !== campaignOf(parse(prev.landing)))
+      ? { landing: prev.landing, referrer: prev.referrer, first: prev.first, last: now }
+      : {
+          landing: page ? page.origin + page.pathname + (campaign && '?' + campaign) : '',
+          referrer: internal ? undefined : host || undefined,
+          first: now,
+          last: now
+        }
   store.set(VISIT_KEY, JSON.stringify(visit))
   return visit
 }

@@ -1,3 +1,5 @@
+import { parseBody, xhr } from './xhr'
+
 /** What the platform answered, reduced to what the SDK needs. */
 export interface Reply {
   /** HTTP status; 0 for a network failure or a timeout. */
@@ -30,14 +32,6 @@ const retryAfterOf = (value: string | null): number | undefined => {
   return date ? Math.max(0, (date - Date.now()) / 1000) : undefined
 }
 
-const parseBody = (text: string): unknown => {
-  try {
-    return text ? JSON.parse(text) : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /**
  * An HTTP request that settles within `TIMEOUT_MS` and never rejects. It
  * uses `fetch`, and falls back to `XMLHttpRequest` when the page's `fetch`
@@ -58,7 +52,16 @@ export function http(url: string, init: HttpInit): Promise<Reply> {
     }
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined
     const fallback = () => {
-      if (!done) viaXhr(url, init, finish)
+      if (!done) {
+        xhr(
+          init.method,
+          url,
+          (status, text, header) => finish({ status, retryAfter: retryAfterOf(header('Retry-After')), body: parseBody(text) }),
+          init.body,
+          init.headers,
+          TIMEOUT_MS
+        )
+      }
     }
     const timer = setTimeout(() => {
       controller && controller.abort()
@@ -92,26 +95,6 @@ export function http(url: string, init: HttpInit): Promise<Reply> {
       fallback()
     }
   })
-}
-
-function viaXhr(url: string, init: HttpInit, finish: (reply: Reply) => void): void {
-  try {
-    const xhr = new XMLHttpRequest()
-    xhr.open(init.method, url)
-    const headers = init.headers || {}
-    for (const name of Object.keys(headers)) xhr.setRequestHeader(name, headers[name]!)
-    xhr.timeout = TIMEOUT_MS
-    xhr.onload = () =>
-      finish({
-        status: xhr.status,
-        retryAfter: retryAfterOf(xhr.getResponseHeader('Retry-After')),
-        body: parseBody(xhr.responseText)
-      })
-    xhr.onerror = xhr.ontimeout = () => finish({ status: 0 })
-    xhr.send(init.body)
-  } catch {
-    finish({ status: 0 })
-  }
 }
 
 /** POSTs one callback request as the contract asks: JSON with its `Idempotency-Key`. */

@@ -2,20 +2,35 @@ import type { Control } from './snapshotForm'
 
 /** What the SDK knows of one form control: its attributes, label and value. */
 export interface FieldInfo {
-  /** `input` type (`tel`, `text`, `email`…), or `select` / `textarea`. */
+  el: Control
+  /** `input` type (`tel`, `text`, `email`…), or `select-one` / `textarea`. */
   kind: string
   name: string
   id: string
+  /** The autofill field name: the last token of `autocomplete` (`shipping tel` → `tel`). */
   autocomplete: string
-  placeholder: string
-  /** Text of its `<label>`s, `aria-label` and `aria-labelledby`, joined. */
+  /** Text of its `<label>`s, `aria-label`, `aria-labelledby` and `placeholder`, joined. */
   label: string
-  /** `data-ringback-field`, when the site mapped it explicitly. */
+  /** Name, id, label and placeholder for word matching: lower case, no accents, words apart (`phoneNumber` → `phone number`). */
+  words: string
+  /** `data-ringback-field` or `data-ringback`, when the site marked it. */
   hook: string
+  /** The value at submit; `''` for controls whose value is never read. */
   value: string
 }
 
 const text = (el: Element | null | undefined) => (el && el.textContent ? el.textContent.replace(/\s+/g, ' ').trim() : '')
+
+/** Lower case without accents, camelCase and `snake_case` split into words. */
+export const normalize = (s: string): string =>
+  s
+    .replace(/([a-z])([A-Z\d])/g, '$1 $2')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_\-\[\]().:*#,/|]+/g, ' ')
+    .trim()
 
 /** Describes a control for detection and mapping, with the value it had at submit. */
 export function describeField(el: Control, value: string): FieldInfo {
@@ -26,14 +41,18 @@ export function describeField(el: Control, value: string): FieldInfo {
   for (const id of (el.getAttribute('aria-labelledby') || '').split(/\s+/)) {
     if (id) parts.push(text(el.ownerDocument.getElementById(id)))
   }
+  parts.push(el.getAttribute('placeholder') || '')
+  const label = parts.join(' ').replace(/\s+/g, ' ').trim().slice(0, 200)
+  const name = el.getAttribute('name') || ''
   return {
-    kind: el.tagName === 'INPUT' ? (el.getAttribute('type') || 'text').toLowerCase() : el.tagName.toLowerCase(),
-    name: el.getAttribute('name') || '',
+    el,
+    kind: el.type,
+    name,
     id: el.id || '',
-    autocomplete: (el.getAttribute('autocomplete') || '').toLowerCase(),
-    placeholder: el.getAttribute('placeholder') || '',
-    label: parts.join(' ').trim().slice(0, 200),
-    hook: el.getAttribute('data-ringback-field') || '',
+    autocomplete: (el.getAttribute('autocomplete') || '').toLowerCase().trim().split(/\s+/).pop() || '',
+    label,
+    words: normalize(name + ' ' + el.id + ' ' + label),
+    hook: el.getAttribute('data-ringback-field') || el.getAttribute('data-ringback') || '',
     value
   }
 }

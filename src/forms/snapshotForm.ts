@@ -4,42 +4,36 @@ export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
 /** A submitted form as it was at the moment of submit. */
 export interface FormSnapshot {
   form: HTMLFormElement
-  /** The capturable controls with their values then (frameworks may reset them right after). */
-  fields: { el: Control; value: string }[]
-  /** The browser's constraint validation passed (for `novalidate` forms: the fields' own state). */
+  /** Controls with their values then (React, Vue and others may reset them right after). */
+  values: Map<Element, string>
+  /**
+   * Every control met its constraints (`required`, `type=email`, `pattern`…)
+   * at submit, read from `validity` without firing `invalid` events.
+   */
   valid: boolean
+  /** The site asked for it (`ringback('capture', form)`): captured as if marked. */
+  explicit?: boolean
 }
 
 /**
- * Controls whose values are never read, not even into memory: secrets and
- * what the visitor does not type. The lazy file decides among the rest.
+ * Reads the values of a form's controls, now, and nothing else: names and
+ * labels do not change at submit and are read by the lazy file, which also
+ * decides what is taken. Passwords, hidden and file inputs are not even
+ * read.
+ *
+ * Validity: a `submit` event only fires after the browser's constraint
+ * validation passed, except for `novalidate` forms (and `formnovalidate`
+ * buttons), whose site validates in script. For those the controls' own
+ * `validity` still says what the markup requires; it is read here instead
+ * of calling `checkValidity()`, which would fire `invalid` events into the
+ * site's handlers.
  */
-const SKIP_TYPE = /^(?:password|hidden|file|submit|button|reset|image|checkbox|radio|range|color)$/i
-const SKIP_AUTOCOMPLETE = /\b(?:cc-|one-time-code|new-password|current-password)/i
-const SECRET_NAME = /card|cc-?(?:num|exp|csc)|cvv|cvc|csc|iban|\bpin\b|ssn|passw|contrase/i
-
-/**
- * Reads the values of a form's capturable controls, now, and nothing else:
- * names, labels and the rest do not change at submit and are read by the
- * lazy file.
- */
-export function snapshotForm(form: HTMLFormElement): FormSnapshot {
-  const fields: FormSnapshot['fields'] = []
+export function snapshotForm(form: HTMLFormElement, explicit?: boolean): FormSnapshot {
+  const values = new Map<Element, string>()
   let valid = true
-  const elements = form.elements
-  for (let i = 0; i < elements.length; i++) {
-    const el = elements[i] as Control
-    if (!/^(?:INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) continue
+  for (const el of form.elements as unknown as Iterable<Control>) {
     if (el.willValidate && !el.validity.valid) valid = false
-    if (
-      !el.disabled &&
-      !SKIP_TYPE.test(el.getAttribute('type') || '') &&
-      !SKIP_AUTOCOMPLETE.test(el.getAttribute('autocomplete') || '') &&
-      !SECRET_NAME.test((el.getAttribute('name') || '') + ' ' + el.id) &&
-      el.getAttribute('data-ringback') !== 'ignore'
-    ) {
-      fields.push({ el, value: el.value })
-    }
+    if (/^(?:INPUT|SELECT|TEXTAREA)$/.test(el.tagName) && !/^(?:password|hidden|file)$/.test(el.type)) values.set(el, el.value)
   }
-  return { form, fields, valid }
+  return { form, values, valid: valid || !!explicit, explicit }
 }

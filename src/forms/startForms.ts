@@ -1,9 +1,7 @@
+import { pick } from '../core/fetchConfig'
 import type { Chunks, Feature, Host } from '../core/host'
+import { mayHavePhone } from './mayHavePhone'
 import { snapshotForm } from './snapshotForm'
-
-/** A cheap first look, for preloading only: could this form have a phone field? */
-const MAYBE_PHONE =
-  'input[type=tel],input[autocomplete*=tel],[data-ringback-field=phone],input[name*=phone i],input[name*=tel i],input[name*=mobil i],input[id*=phone i],input[placeholder*=phone i]'
 
 /**
  * Form capture on the page: one `submit` listener on the document in the
@@ -12,46 +10,34 @@ const MAYBE_PHONE =
  * visitor saw them) and leaves the rest to the lazy file; it never calls
  * `preventDefault`, never stops propagation and never delays the submit.
  * The lazy file and the phone metadata are fetched on the first focus in a
- * form, so that they are there before the visitor submits.
+ * form that may ask for a phone number, so they are there before the submit.
  */
 export function startForms(host: Host): Feature {
   if (!host.options.forms) return {}
   let chunk: Chunks['forms'] | undefined
-  let preloaded = false
+  let preloaded: unknown
+  // The site config names forms to capture: any form may be one of them.
+  let wide: unknown
 
-  const load = () =>
-    host.loader.chunk('forms').then((loaded) => {
-      chunk = loaded
-      return loaded
-    })
+  const load = () => host.loader.chunk('forms').then((loaded) => (chunk = loaded))
 
-  const preload = (form: HTMLFormElement) => {
-    if (preloaded) return
-    preloaded = true
-    load().catch(host.report)
-    if (form.querySelector(MAYBE_PHONE)) {
-      host.phone().then(
-        (phone) => host.config.then((raw) => raw && chunk && chunk.preparePhone(phone, raw, host)),
-        host.report
-      )
-    }
-  }
-
-  const capture = (form: HTMLFormElement) => {
-    const snapshot = snapshotForm(form)
+  const capture = (form: HTMLFormElement, explicit?: boolean) => {
+    const snapshot = snapshotForm(form, explicit)
     const raw = host.context()
-    // Loaded: run now, so a page that navigates away right after submit
+    // Loaded: run now, so that a page navigating away right after submit
     // still has the request in the outbox and on the wire.
-    if (chunk) chunk.processForm(host, snapshot, raw).catch(host.report)
-    else load().then((loaded) => loaded.processForm(host, snapshot, raw)).catch(host.report)
+    ;(chunk ? chunk.processForm(host, snapshot, raw) : load().then((c) => c.processForm(host, snapshot, raw))).catch(host.report)
   }
 
+  const inspect = () => void load().then((c) => c.inspect(host)).catch(host.report)
+
+  host.config.then((raw) => void (wide = (pick(raw, 'forms', 'include') as unknown[] | undefined)?.length))
   host.listen(
     document,
     'submit',
     (event) => {
       const form = event.target
-      if (form instanceof HTMLFormElement) capture(form)
+      if (form instanceof HTMLFormElement && (wide || mayHavePhone(form))) capture(form)
     },
     { capture: true }
   )
@@ -59,12 +45,12 @@ export function startForms(host: Host): Feature {
     document,
     'focusin',
     (event) => {
-      const target = event.target as Element | null
-      const form = target && target.closest ? target.closest('form') : null
-      if (form) preload(form)
+      const form = (event.target as HTMLInputElement).form
+      if (!preloaded && form && mayHavePhone(form)) preloaded = load().then((c) => c.prepare(host)).catch(host.report)
     },
     { capture: true, passive: true }
   )
+  if (/[?&]ringback-inspect\b/.test(location.search)) inspect()
 
-  return { capture }
+  return { capture: (form) => capture(form, true), inspect }
 }

@@ -1,5 +1,4 @@
 import {
-  AsYouType,
   type CountryCode,
   getCountryCallingCode,
   type MetadataJson,
@@ -27,14 +26,13 @@ export interface Phone {
   /** The merged metadata loaded so far, for libphonenumber-js's own functions (as-you-type). */
   metadata(): MetadataJson
   /**
-   * Formats what a visitor is typing, as they type, for the widget's field
-   * (which shows the country's dialling code beside it). A full
-   * international number (typed, pasted or autofilled: `+44…`, `0044…`)
-   * of a country in `allowed` comes back national with that `country`, so
-   * the dialling code never shows twice; one of any other country keeps
-   * its `+`. Needs the metadata of `country` loaded (`ensure`).
+   * Formats what a visitor is typing, as they type (see `formatPhone`).
+   * Needs the metadata of `country` loaded (`ensure`) and the formatter
+   * (`formatter`); until it has arrived, the text comes back as typed.
    */
   format(input: string, country: string, allowed?: string[]): { text: string; country: string }
+  /** Loads the as-you-type formatter (its own lazy file, for the widget's field only). */
+  formatter(): Promise<void>
   /** The dialling code of a country whose metadata is loaded (`GB` → `44`), or `''`. */
   callingCode(country: string): string
 }
@@ -110,28 +108,24 @@ export function createPhone(load: (key: string) => Promise<unknown>): Phone {
     return { ok: true, e164: parsed.number, country: parsed.country }
   }
 
-  const format = (input: string, country: string, allowed?: string[]) => {
-    // `(0)` is the trunk prefix printed after the dialling code on British and
-    // European letterheads; it is never dialled in international format.
-    const text = input.replace(/^\s*00/, '+').replace(/\(0\)/, '')
-    if (text.trim()[0] === '+') {
-      const typer = new AsYouType(undefined, metadata())
-      const international = typer.input(text)
-      const found = typer.getCountry()
-      const number = typer.getNumber()
-      if (found && number && typer.isValid() && (!allowed || !allowed.length || allowed.indexOf(found) >= 0) && merged.countries[found]) {
-        return { text: new AsYouType(found as CountryCode, metadata()).input(number.formatNational()), country: found }
+  let formatting: typeof import('./formatPhone') | undefined
+  let loadingFormatter: Promise<void> | undefined
+  const formatter = () =>
+    (loadingFormatter ||= import('./formatPhone').then(
+      (module) => void (formatting = module),
+      (error: unknown) => {
+        loadingFormatter = undefined
+        throw error
       }
-      return { text: international, country }
-    }
-    if (!merged.countries[country]) return { text: input, country }
-    return { text: new AsYouType(country as CountryCode, metadata()).input(input), country }
-  }
+    ))
+  const format = (input: string, country: string, allowed?: string[]) =>
+    formatting ? formatting.formatPhone(metadata(), input, country, allowed) : { text: input, country }
 
   return {
     ensure,
     metadata,
     format,
+    formatter,
     callingCode(country) {
       try {
         return merged.countries[country] ? getCountryCallingCode(country as CountryCode, metadata()) : ''

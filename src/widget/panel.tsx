@@ -86,7 +86,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   let countdown: ReturnType<typeof setInterval> | undefined
 
   host.phone().then(
-    (p) => p.ensure(allowed.length ? allowed : ['all']).then(() => void (phone.value = p)),
+    (p) => Promise.all([p.ensure(allowed.length ? allowed : ['all']), p.formatter()]).then(() => void (phone.value = p)),
     host.report
   )
 

@@ -12,7 +12,18 @@ describe('redactUrl', () => {
     ['https://a.example/cb#access_token=t&expires_in=3600', 'https://a.example/cb#access_token=redacted&expires_in=3600'],
     ['https://a.example/#/pricing', 'https://a.example/#/pricing'],
     ['https://user:pass@a.example/x', 'https://a.example/x'],
-    ['https://a.example/?utm_source=google&gclid=abc', 'https://a.example/?utm_source=google&gclid=abc']
+    ['https://a.example/?utm_source=google&gclid=abc', 'https://a.example/?utm_source=google&gclid=abc'],
+    ['https://a.example/?client_secret=z&secret=y', 'https://a.example/?client_secret=redacted&secret=redacted'],
+    ['https://a.example/?auth=1&authorization=Bearer%20x&credentials=c', 'https://a.example/?auth=redacted&authorization=redacted&credentials=redacted'],
+    ['https://a.example/?sessionid=1&PHPSESSID=2', 'https://a.example/?sessionid=redacted&PHPSESSID=redacted'],
+    ['https://a.example/cart;jsessionid=0A1B?item=3', 'https://a.example/cart;jsessionid=redacted?item=3'],
+    ['https://a.example/?E-Mail=x&user.email=y', 'https://a.example/?E-Mail=redacted&user.email=redacted'],
+    ['https://a.example/?u=sam%40example.com&to=sam@example.co.uk', 'https://a.example/?u=redacted&to=redacted'],
+    ['https://a.example/?reset%5Btoken%5D=abc', 'https://a.example/?reset%5Btoken%5D=redacted'],
+    ['https://a.example/?q=boiler+repair&page=2&sort=price', 'https://a.example/?q=boiler+repair&page=2&sort=price'],
+    ['https://a.example/?postcode=N1&barcode=123&keyboard=uk', 'https://a.example/?postcode=N1&barcode=123&keyboard=uk'],
+    ['https://a.example/?code=', 'https://a.example/?code=redacted'],
+    ['', '']
   ])('%s', (input, expected) => {
     expect(redactUrl(input)).toBe(expected)
   })

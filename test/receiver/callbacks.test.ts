@@ -228,12 +228,12 @@ describe('storage and operations', () => {
     expect((await fetch(on.origin + '/__test/requests')).status).toBe(200)
   })
 
-  it('lists a site’s requests with masked numbers on its page', async () => {
+  it('shows a site’s requests only behind the console’s sign-in: the old open list page redirects there', async () => {
     const { post, origin } = await start()
-    await post(request({ phone: '+447400123456', page: { url: 'https://acme.example/?q=<script>' } }))
-    const html = await (await fetch(origin + '/sites/demo/requests')).text()
-    expect(html).toContain('+44740•••3456')
-    expect(html).not.toContain('7400123456')
-    expect(html).not.toContain('<script>')
+    await post(request({ phone: '+447400123456' }))
+    const response = await fetch(origin + '/sites/demo/requests', { redirect: 'manual' })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/console')
+    expect(await response.text()).not.toContain('3456')
   })
 })

@@ -1,0 +1,19 @@
+import type { SiteRecord } from '../sites'
+import type { ConsoleDb } from './openConsoleDb'
+
+const DAY = 24 * 3600000
+/** Retention of what cannot be tied to a site (errors naming an unknown site). */
+const DEFAULT_RETENTION_DAYS = 90
+
+/**
+ * The retention job: each site's requests (with their call events) and error
+ * log entries older than its `retentionDays` are deleted, as are spent token
+ * ids past their expiry. Returns the number of rows deleted.
+ */
+export function purgeExpired(store: ConsoleDb, sites: Map<string, SiteRecord>, now: number): number {
+  let deleted = 0
+  for (const [siteId, site] of sites) deleted += store.purge(siteId, now - site.retentionDays * DAY)
+  deleted += store.purgeOrphans(now - DEFAULT_RETENTION_DAYS * DAY)
+  store.forgetExpiredTokens(now)
+  return deleted
+}

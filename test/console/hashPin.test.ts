@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { hashPin, verifyPin } from '../../demo/server/console/hashPin'
+import { createAttemptLimit } from '../../demo/server/console/createAttemptLimit'
+import { PINS, startConsole } from './consoleHarness'
+
+describe('PIN hashes', () => {
+  it('are salted scrypt hashes that verify the PIN and nothing else', async () => {
+    const a = await hashPin('482913')
+    const b = await hashPin('482913')
+    expect(a).toMatch(/^scrypt\$[\w-]{22}\$[\w-]{43}$/)
+    expect(a).not.toBe(b) // a fresh salt each time
+    expect(a).not.toContain('482913')
+    expect(await verifyPin('482913', a)).toBe(true)
+    expect(await verifyPin('482913', b)).toBe(true)
+    expect(await verifyPin('482914', a)).toBe(false)
+    expect(await verifyPin('', a)).toBe(false)
+  })
+
+  it('refuses a missing or malformed hash', async () => {
+    expect(await verifyPin('482913', undefined)).toBe(false)
+    expect(await verifyPin('482913', 'plain$482913')).toBe(false)
+    expect(await verifyPin('482913', 'scrypt$abc')).toBe(false)
+    expect(await verifyPin('482913', '482913')).toBe(false)
+  })
+
+  it('the demo sites file holds hashes of the documented PINs', async () => {
+    const { receiver, signIn } = await startConsole()
+    expect(receiver).toBeDefined()
+    for (const siteId of Object.keys(PINS)) expect((await signIn(siteId)).status).toBe(200)
+  })
+})
+
+describe('sign-in attempts', () => {
+  it('counts failures only, per key, in a window', () => {
+    const clock = { now: 0 }
+    const limit = createAttemptLimit({ max: 3, windowMs: 60000 }, () => clock.now)
+    limit.fail('a')
+    limit.fail('a')
+    expect(limit.wait('a')).toBe(0)
+    limit.fail('a')
+    expect(limit.wait('a')).toBe(60)
+    expect(limit.wait('b')).toBe(0)
+    clock.now += 30000
+    expect(limit.wait('a')).toBe(30)
+    clock.now += 30000
+    expect(limit.wait('a')).toBe(0)
+    limit.fail('b')
+    limit.succeed('b')
+    limit.fail('b')
+    limit.fail('b')
+    expect(limit.wait('b')).toBe(0) // a success forgets earlier failures
+  })
+
+  it('after five wrong PINs the site is locked for this IP, even for the right PIN, until the window passes', async () => {
+    const { signIn, clock } = await startConsole()
+    for (let i = 0; i < 5; i++) {
+      const res = await signIn('demo', '000000')
+      expect(res.status).toBe(401)
+      expect((await res.json()).error.code).toBe('invalid_credentials')
+    }
+    const locked = await signIn('demo')
+    expect(locked.status).toBe(429)
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0)
+    // Another site is another key.
+    expect((await signIn('acme-dental')).status).toBe(200)
+    clock.now += 15 * 60000
+    expect((await signIn('demo')).status).toBe(200)
+  })
+
+  it('answers an unknown Client ID exactly like a wrong PIN', async () => {
+    const { signIn } = await startConsole()
+    const unknown = await signIn('no-such-site', '482913')
+    const wrong = await signIn('demo', '482914')
+    expect(unknown.status).toBe(401)
+    expect(wrong.status).toBe(401)
+    expect(await unknown.json()).toEqual(await wrong.json())
+  })
+
+  it('sets no cookie, ever', async () => {
+    const { signIn, call } = await startConsole()
+    const res = await signIn('demo')
+    expect(res.headers.get('set-cookie')).toBeNull()
+    const page = await call('/console', undefined)
+    expect(page.headers.get('set-cookie')).toBeNull()
+  })
+})

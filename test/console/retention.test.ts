@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { demoRequest, dentalRequest, startConsole } from './consoleHarness'
+
+const DAY = 24 * 3600000
+
+describe('retention', () => {
+  it('the job deletes each site’s requests, call events and errors older than its retentionDays', async () => {
+    const c = await startConsole()
+    const now = c.clock.now
+    const demoOld = demoRequest()
+    const demoKept = demoRequest()
+    const dentalOld = dentalRequest()
+    const dentalKept = dentalRequest()
+    c.store(demoOld, now - 91 * DAY) // demo keeps 90 days
+    c.store(demoKept, now - 60 * DAY)
+    c.store(dentalOld, now - 31 * DAY) // acme-dental keeps 30
+    c.store(dentalKept, now - 29 * DAY)
+    const db = c.receiver.db
+    db.db.prepare("INSERT INTO call_events (request_id, site_id, type, at) VALUES (?, 'demo', 'missed', ?)").run(demoOld.id, now - 91 * DAY)
+    db.logError('acme-dental', 'invalid_phone', 422, now - 40 * DAY)
+    db.logError('acme-dental', 'invalid_phone', 422, now - 10 * DAY)
+    db.logError('demo', 'rate_limited', 429, now - 40 * DAY)
+    db.logError(undefined, 'site_not_found', 404, now - 100 * DAY)
+
+    // Two requests (their call event goes with them), an acme-dental error, the site-less error.
+    expect(c.receiver.console.purge()).toBe(4)
+    expect(db.get(demoOld.id)).toBeUndefined()
+    expect(db.get(dentalOld.id)).toBeUndefined()
+    expect(db.get(demoKept.id)).toBeDefined()
+    expect(db.get(dentalKept.id)).toBeDefined()
+    expect(db.db.prepare('SELECT COUNT(*) AS n FROM call_events').get()).toEqual({ n: 0 })
+    expect(db.db.prepare('SELECT site_id, created_at FROM errors ORDER BY id').all()).toEqual([
+      { site_id: 'acme-dental', created_at: now - 10 * DAY },
+      { site_id: 'demo', created_at: now - 40 * DAY }
+    ])
+    // Time passes: the kept ones go in their turn.
+    c.clock.now += 2 * DAY
+    expect(c.receiver.console.purge()).toBe(1)
+    expect(db.get(dentalKept.id)).toBeUndefined()
+  })
+
+  it('runs when the receiver starts, on what an earlier run stored', async () => {
+    const a = await startConsole()
+    const old = demoRequest()
+    a.store(old, a.clock.now - 100 * DAY)
+    await a.receiver.close()
+    const b = await startConsole({ dbPath: a.dbPath, clock: a.clock })
+    expect(b.receiver.db.get(old.id)).toBeUndefined()
+  })
+
+  it('runs on its own on a timer', async () => {
+    const c = await startConsole({ console: { purgeEveryMs: 20 } })
+    const old = demoRequest()
+    c.store(old, c.clock.now - 100 * DAY)
+    await expect.poll(() => c.receiver.db.get(old.id), { timeout: 2000 }).toBeUndefined()
+  })
+})
