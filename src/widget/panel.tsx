@@ -7,7 +7,7 @@ import type { Host } from '../core/host'
 import { maskPhone } from '../core/maskPhone'
 import { isOpenAt, nextOpening, slots } from '../core/openingHours'
 import { parseConfig } from '../core/parseConfig'
-import type { Phone, PhoneProblem } from '../phone/phone'
+import type { Phone } from '../phone/phone'
 import type { Schedule } from '../schema'
 import { adoptStyles } from './adoptStyles'
 import { Choices } from './Choices'
@@ -17,22 +17,13 @@ import { PANEL_CSS } from './panelCss'
 import { PhoneField } from './PhoneField'
 import { readableOn } from './readableOn'
 import { dateFormat, placeOf, slotDays } from './slotDays'
-import { startTriggers } from './startTriggers'
-import { fill, type TextKey } from './texts'
+import { fill } from './texts'
 
 type Phase = 'form' | 'sending' | 'queued' | 'done'
 type Errors = { phone?: string; consent?: string; slot?: string; form?: string }
 
 /** How long the same number is not sent again (a double tap, an impatient second try). */
 const COOLDOWN_MS = 60000
-const PROBLEM: Record<PhoneProblem, TextKey> = {
-  empty: 'empty',
-  not_a_number: 'invalid',
-  too_short: 'short',
-  too_long: 'long',
-  invalid: 'invalid',
-  country_not_allowed: 'foreign'
-}
 
 /**
  * The widget panel, mounted into the launcher's shadow root on first use:
@@ -69,6 +60,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   watch.observe(document.documentElement, { childList: true })
   watch.observe(document.body, { childList: true })
 
+  launcher.setAttribute('aria-haspopup', 'dialog')
   const label = launcher.lastChild
   if (label && !config.widget.label && !(config.widget.texts && config.widget.texts.launcher)) label.textContent = t.launcher
 
@@ -98,13 +90,8 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     host.report
   )
 
-  const names = (() => {
-    try {
-      return new Intl.DisplayNames([locale], { type: 'region' })
-    } catch {
-      return undefined
-    }
-  })()
+  // `locale` is canonical (loadTexts), so this cannot throw where the API exists.
+  const names = Intl.DisplayNames && new Intl.DisplayNames([locale], { type: 'region' })
   const countries = computed(() => {
     const p = phone.value
     const codes = allowed.length ? allowed : p ? Object.keys(p.metadata().countries).filter((c) => c !== '001') : [defaultCountry]
@@ -163,7 +150,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     const check = await p.check(value.value, country.value, allowed)
     if (!check.ok) {
       const names = allowed.map((code) => countries.value.find((c) => c.code === code)?.name || code).join(', ')
-      problems.phone = fill(t[PROBLEM[check.problem]], { countries: names })
+      problems.phone = fill(t[check.problem as 'invalid'] || t.invalid, { countries: names })
     }
     if (problems.phone || problems.slot || problems.consent || !check.ok || !schedule) {
       phase.value = 'form'
@@ -232,6 +219,11 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
       event.preventDefault()
       ;(event.shiftKey ? last : first)?.focus()
     }
+  }
+
+  /** Where focus goes in a view: its message, the first choice to make, or the number. */
+  const focusFirst = (dialog: HTMLElement | null) => {
+    if (dialog) (dialog.querySelector<HTMLElement>('[data-focus],[role=radio][tabindex="0"],#rb-phone') || dialog).focus()
   }
 
   const Form = () => {
@@ -343,7 +335,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
             </p>
           )}
         </div>
-        <button class="btn" type="submit" disabled={phase.value === 'sending'} aria-busy={phase.value === 'sending'}>
+        <button class="btn" type="submit" disabled={phase.value === 'sending'}>
           {phase.value === 'sending' ? t.sending : picking ? t.slot : t.now}
         </button>
         {e.form && e.form !== t.again && (
@@ -360,14 +352,16 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     )
   }
 
+  /** The answer (or, offline, the promise that it will be sent), announced, with a way out. */
   const Done = () => {
     const a = answer.value!
+    const queued = phase.value === 'queued'
     return (
       <div>
         <p class="ok" role="status" tabIndex={-1} data-focus>
-          {a.status === 'calling' ? fill(t.calling, { phone: a.phone }) : fill(t.scheduled, { phone: a.phone, time: a.at ? when(a.at) : '' })}
+          {queued ? t.queued : a.status === 'calling' ? fill(t.calling, { phone: a.phone }) : fill(t.scheduled, { phone: a.phone, time: a.at ? when(a.at) : '' })}
         </p>
-        {a.status === 'calling' && <p>{eta.value > 0 ? fill(t.eta, { seconds: eta.value }) : t.soon}</p>}
+        {!queued && a.status === 'calling' && <p>{eta.value > 0 ? fill(t.eta, { seconds: eta.value }) : t.soon}</p>}
         <button class="btn" type="button" onClick={() => close(true)}>
           {t.done}
         </button>
@@ -379,10 +373,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     const ref = useRef<HTMLDivElement>(null)
     const view = visible.value ? (phase.value === 'sending' ? 'form' : phase.value) + scheduling.value : ''
     useLayoutEffect(() => {
-      const dialog = ref.current
-      if (!dialog || !focusOnRender || phase.value === 'sending') return
-      const target = dialog.querySelector<HTMLElement>('[data-focus],[role=radio][tabindex="0"],#rb-phone')
-      ;(target || dialog).focus()
+      if (focusOnRender && phase.value !== 'sending') focusFirst(ref.current)
     }, [view])
     if (!visible.value) return null
     return (
@@ -403,17 +394,8 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
             ×
           </button>
         </div>
-        {phase.value === 'done' ? (
+        {phase.value === 'done' || phase.value === 'queued' ? (
           <Done />
-        ) : phase.value === 'queued' ? (
-          <div>
-            <p class="ok" role="status" tabIndex={-1} data-focus>
-              {t.queued}
-            </p>
-            <button class="btn" type="button" onClick={() => close(true)}>
-              {t.done}
-            </button>
-          </div>
         ) : (
           <Form />
         )}
@@ -426,12 +408,16 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   adoptStyles(root, LAUNCHER_CSS + PANEL_CSS)
   render(<Panel />, container)
 
-  const open = (next: OpenMode, focus = true) => {
+  const open = (next: OpenMode | null | undefined, focus = true) => {
     touched ||= focus
     focusOnRender = focus
     mode.value = next === 'schedule' ? 'schedule' : 'now'
     now.value = Date.now()
-    if (visible.value) return
+    if (visible.value) {
+      // Opened by a trigger a moment ago, now by the visitor: take them into it.
+      if (focus) focusFirst(root.querySelector('[role=dialog]'))
+      return
+    }
     visible.value = true
     launcher.setAttribute('aria-expanded', 'true')
     // Keeps the slots honest: one that passes while the panel is open goes away.
@@ -439,14 +425,25 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     host.emit('open', { mode: mode.value })
   }
 
-  const stopTriggers = startTriggers(host, config.widget.triggers, () => open('now', false), () => touched)
+  // Most sites use no triggers: their code is a file of its own, fetched only when the config has some.
+  let stopTriggers: (() => void) | undefined
+  let destroyed = false
+  const triggers = config.widget.triggers
+  if (triggers) {
+    import('./startTriggers').then(
+      (m) => void (destroyed || (stopTriggers = m.startTriggers(host, triggers, () => open('now', false), () => touched))),
+      host.report
+    )
+  }
 
   return {
-    open: (next: OpenMode) => open(next),
+    /** Opens the panel; any mode but `schedule` (none, an unknown value) is `now`. */
+    open: (next?: OpenMode | null) => open(next),
     close: () => close(visible.value && root.activeElement !== null),
     destroy() {
+      destroyed = true
       watch.disconnect()
-      stopTriggers()
+      if (stopTriggers) stopTriggers()
       clearInterval(ticker)
       stopCountdown()
       host.off('success', onSuccess)

@@ -1,30 +1,30 @@
 /**
- * The panel's styles, adopted into the launcher's shadow root. Sizes in px
- * (a page's `:root { font-size }` must not scale it), every element reset
- * (`all: initial` on the panel's parts, so nothing a page does reaches it),
- * colours as custom properties for light and dark, the accent and its
- * readable text colour from the launcher (`--a`, `--on`). Under 480 px
- * wide the panel is a bottom sheet clear of the safe-area insets; inputs
- * are 16 px so iOS never zooms.
+ * The panel's styles, adopted into the launcher's shadow root. A page's
+ * styles cannot reach into a shadow root; only inherited properties could,
+ * and `all: initial` on the panel stops those. Sizes are in px (a page's
+ * `:root { font-size }` must not scale it); the user agent's margins and
+ * button looks are reset with zero specificity (`:where`), so each
+ * component rule wins with one class. Colours are custom properties for
+ * light and dark; the accent and its readable text colour come from the
+ * launcher (`--a`, `--on`). Under 480 px wide the panel is a bottom sheet
+ * clear of the safe-area insets; inputs are 16 px so iOS never zooms.
  */
 export const PANEL_CSS = `
-.p{--bg:#fff;--fg:#1d1d1f;--mut:#5c5c63;--bd:#8a8a93;--sf:#f2f2f5;--err:#b3261e;--ring:#1a5fb4;
+.p{--bg:#fff;--fg:#1d1d1f;--mut:#5c5c63;--bd:#8a8a93;--err:#b3261e;--ring:#1a5fb4;
 all:initial;position:fixed;z-index:2147483001;bottom:calc(var(--y) + 72px + env(safe-area-inset-bottom,0px));right:calc(var(--x) + env(safe-area-inset-right,0px));
 box-sizing:border-box;width:380px;max-height:calc(100vh - var(--y) - 96px);overflow:auto;overscroll-behavior:contain;padding:20px;border-radius:16px;
-background:var(--bg);color:var(--fg);box-shadow:0 12px 48px #0005;font:400 16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;text-align:start}
+background:var(--bg);color:var(--fg);box-shadow:0 12px 48px #0005;font:400 16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 .p.L{right:auto;left:calc(var(--x) + env(safe-area-inset-left,0px))}
-@media (prefers-color-scheme:dark){.p{--bg:#1f1f23;--fg:#f2f2f7;--mut:#b4b4bd;--bd:#8e8e98;--sf:#2c2c32;--err:#ffb4ab;--ring:#8ab4f8}}
+@media (prefers-color-scheme:dark){.p{--bg:#1f1f23;--fg:#f2f2f7;--mut:#b4b4bd;--bd:#8e8e98;--err:#ffb4ab;--ring:#8ab4f8}}
 @media (prefers-reduced-motion:no-preference){.p{animation:rb-in .16s ease-out}@keyframes rb-in{from{opacity:0;transform:translateY(8px)}}}
 @media (max-width:480px){.p,.p.L{left:0;right:0;bottom:0;width:auto;max-height:calc(100% - 24px);border-radius:16px 16px 0 0;
 padding:16px max(16px,env(safe-area-inset-right,0px)) calc(16px + env(safe-area-inset-bottom,0px)) max(16px,env(safe-area-inset-left,0px))}}
 .p *,.p *::before,.p *::after{box-sizing:border-box}
-:where(.p) :where(div,p,h2,form,label,span,a,fieldset,legend,button,input,select,small){margin:0;padding:0;border:0;font:inherit;color:inherit;background:none;text-align:inherit;letter-spacing:normal;text-transform:none}
-:where(.p) :where(div,p,h2,form,label,fieldset,legend){display:block}
-:where(.p) a{color:inherit;text-decoration:underline;cursor:pointer}
+:where(.p) :where(p,h2,fieldset,legend,button,input,select){margin:0;padding:0;border:0;font:inherit;color:inherit;background:none}
+:where(.p) a{color:inherit}
 .head{display:flex;align-items:flex-start;justify-content:space-between;gap:12px;margin-bottom:12px}
 h2{font-size:20px;font-weight:700;line-height:1.25}
 .x{display:inline-flex;color:inherit;align-items:center;justify-content:center;flex:none;width:40px;height:40px;margin:-8px;border-radius:20px;cursor:pointer;font-size:24px;line-height:1}
-.x:hover{background:var(--sf)}
 :where(.p) p{margin:0 0 12px}
 .mut{color:var(--mut);font-size:14px}
 :where(.p) :where(label,legend){font-weight:600;margin:0 0 6px}
@@ -49,5 +49,4 @@ fieldset{min-width:0;margin:0 0 12px}
 .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
 .ok{font-size:18px;font-weight:600}
 .p :focus-visible{outline:3px solid var(--ring);outline-offset:2px}
-.p :focus:not(:focus-visible){outline:none}
 `

@@ -11,14 +11,16 @@ type Panel = Awaited<ReturnType<Chunks['panel']['mountPanel']>>
 // sizes in px; offsets and accent arrive as custom properties. The text on
 // the accent is black or white, whichever contrasts more: CIE L* 49.4
 // (relative luminance 0.179) is where the two tie, so the one chosen always
-// reaches 4.58:1; browsers without relative colours get white. The icon's
-// place is kept here; its shape, the shadow and the focus ring come with
-// the panel's styles (`launcherCss.ts`), on idle or first interest.
+// reaches 4.58:1 (browsers without relative colours get it from the panel's
+// styles, computed in script by `readableOn`). The icon's
+// place is kept here; its shape, the shadow, the focus ring, the safe-area
+// inset and `aria-haspopup` come with the panel (`launcherCss.ts`), which
+// loads on idle or at the first hover, focus or touch.
 const CSS =
   ':host{all:initial!important}' +
-  '.l{position:fixed;z-index:2147483000;bottom:calc(var(--y) + env(safe-area-inset-bottom,0px));right:var(--x);display:flex;align-items:center;gap:8px;' +
-  'height:56px;padding:0 20px;border:0;border-radius:28px;font:600 16px system-ui,sans-serif;color:#fff;color:lch(from var(--a) calc((49.4 - l) * 999) 0 0);background:var(--a)}' +
-  ".L{right:auto;left:var(--x)}.l:before{content:'';width:24px;height:24px}.n:before{display:none}"
+  '.l{position:fixed;z-index:2147483000;bottom:var(--y);right:var(--x);display:flex;align-items:center;gap:8px;' +
+  'height:56px;padding:0 20px;border:0;border-radius:28px;font:600 16px system-ui;color:lch(from var(--a) calc((49.4 - l) * 999) 0 0);background:var(--a)}' +
+  ".bottom-left{right:auto;left:var(--x)}.l:before{content:'';width:24px;height:24px}.none:before{display:none}"
 
 /**
  * The callback widget on the page: a launcher button in its own open shadow
@@ -37,7 +39,7 @@ export function startWidget(host: Host): Feature {
 
   const loadPanel = () => (panel ||= host.loader.chunk('panel').then((chunk) => chunk.mountPanel(host, root, button)))
   const preload = () => void loadPanel().catch(host.report)
-  const open = (mode?: OpenMode) => element && !gone && loadPanel().then((p) => p.open(mode || 'now'), host.report)
+  const open = (mode?: OpenMode | null) => element && !gone && loadPanel().then((p) => p.open(mode), host.report)
 
   host.config.then(
     host.guard((raw) => {
@@ -47,14 +49,14 @@ export function startWidget(host: Host): Feature {
       root = el.attachShadow({ mode: 'open' })
       adoptStyles(root, CSS)
       button = document.createElement('button')
-      button.className = 'l ' + (pick(widget, 'position') === 'bottom-left' ? 'L ' : '') + String(pick(widget, 'icon') || ' ')[0]
-      button.setAttribute('aria-haspopup', 'dialog')
-      button.append(String(pick(widget, 'label') || pick(widget, 'texts', 'launcher') || 'Call me back'))
+      // Classes named after the config's values: `bottom-left`, `chat`, `none`.
+      button.className = 'l ' + pick(widget, 'position') + ' ' + pick(widget, 'icon')
+      button.append(String(pick(widget, 'label') || 'Call me back'))
       const accent = pick(widget, 'accent') as string
       const offset = pick(widget, 'offset')
-      el.style.setProperty('--a', /^#[\da-f]{6}$/i.test(accent) ? accent : '#0a7d5a')
-      el.style.setProperty('--x', Number(pick(offset, 'x') ?? 20) + 'px')
-      el.style.setProperty('--y', Number(pick(offset, 'y') ?? 20) + 'px')
+      const style = el.style
+      style.setProperty('--a', /^#[\da-f]{6}$/i.test(accent) ? accent : '#0a7d5a')
+      for (const axis of ['x', 'y']) style.setProperty('--' + axis, Number(pick(offset, axis) ?? 20) + 'px')
       root.appendChild(button)
       host.listen(button, 'click', () => open())
       for (const type of ['pointerenter', 'focus', 'touchstart']) host.listen(button, type, preload, { passive: true })
@@ -64,11 +66,11 @@ export function startWidget(host: Host): Feature {
   )
 
   host.listen(document, 'click', (event) => {
-    const target = event.target as Element | null
-    const trigger = target && target.closest ? target.closest('[data-ringback-open]') : null
+    const trigger = (event.target as Element).closest?.('[data-ringback-open]')
     if (!trigger || !element) return
     event.preventDefault()
-    open(trigger.getAttribute('data-ringback-open') === 'schedule' ? 'schedule' : 'now')
+    // The panel reads any value but `schedule` as `now`.
+    open(trigger.getAttribute('data-ringback-open') as OpenMode)
   })
 
   return {

@@ -37,11 +37,12 @@ export const EN = {
   queued: 'You seem to be offline. Your request is saved and will be sent as soon as you are back online.',
   retry: 'Try again',
   done: 'Close',
+  // Named after the phone check's problems (`PhoneProblem`; `not_a_number` reads as `invalid`).
   empty: 'Please enter your phone number.',
-  short: 'This number is too short. Please check it.',
-  long: 'This number is too long. Please check it.',
+  too_short: 'This number is too short. Please check it.',
+  too_long: 'This number is too long. Please check it.',
   invalid: 'This does not look like a valid phone number. Please check it.',
-  foreign: 'We can only call numbers from {countries}.',
+  country_not_allowed: 'We can only call numbers from {countries}.',
   again: 'We already have your request for this number. Please wait a minute before asking again.',
   failed: 'Something went wrong. Please try again.'
 }

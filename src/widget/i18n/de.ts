@@ -35,10 +35,10 @@ export default {
   retry: 'Erneut versuchen',
   done: 'Schließen',
   empty: 'Bitte geben Sie Ihre Telefonnummer ein.',
-  short: 'Diese Nummer ist zu kurz. Bitte prüfen Sie sie.',
-  long: 'Diese Nummer ist zu lang. Bitte prüfen Sie sie.',
+  too_short: 'Diese Nummer ist zu kurz. Bitte prüfen Sie sie.',
+  too_long: 'Diese Nummer ist zu lang. Bitte prüfen Sie sie.',
   invalid: 'Das sieht nicht nach einer gültigen Telefonnummer aus. Bitte prüfen Sie sie.',
-  foreign: 'Wir können nur Nummern aus {countries} anrufen.',
+  country_not_allowed: 'Wir können nur Nummern aus {countries} anrufen.',
   again: 'Ihre Anfrage für diese Nummer liegt uns schon vor. Bitte warten Sie eine Minute, bevor Sie es erneut versuchen.',
   failed: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.'
 } satisfies Partial<Texts>

@@ -35,10 +35,10 @@ export default {
   retry: 'Reintentar',
   done: 'Cerrar',
   empty: 'Introduzca su número de teléfono.',
-  short: 'Este número es demasiado corto. Revíselo.',
-  long: 'Este número es demasiado largo. Revíselo.',
+  too_short: 'Este número es demasiado corto. Revíselo.',
+  too_long: 'Este número es demasiado largo. Revíselo.',
   invalid: 'Este número no parece válido. Revíselo.',
-  foreign: 'Solo podemos llamar a números de: {countries}.',
+  country_not_allowed: 'Solo podemos llamar a números de: {countries}.',
   again: 'Ya tenemos su solicitud para este número. Espere un minuto antes de volver a intentarlo.',
   failed: 'Algo ha fallado. Inténtelo de nuevo.'
 } satisfies Partial<Texts>

@@ -35,10 +35,10 @@ export default {
   retry: 'Réessayer',
   done: 'Fermer',
   empty: 'Veuillez saisir votre numéro de téléphone.',
-  short: 'Ce numéro est trop court. Veuillez le vérifier.',
-  long: 'Ce numéro est trop long. Veuillez le vérifier.',
+  too_short: 'Ce numéro est trop court. Veuillez le vérifier.',
+  too_long: 'Ce numéro est trop long. Veuillez le vérifier.',
   invalid: 'Ce numéro ne semble pas valide. Veuillez le vérifier.',
-  foreign: 'Nous ne pouvons appeler que des numéros de : {countries}.',
+  country_not_allowed: 'Nous ne pouvons appeler que des numéros de : {countries}.',
   again: 'Nous avons déjà votre demande pour ce numéro. Veuillez patienter une minute avant de réessayer.',
   failed: 'Une erreur est survenue. Veuillez réessayer.'
 } satisfies Partial<Texts>

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { slots, type HoursConfig } from '../../src/core/openingHours'
+import { slotDays } from '../../src/widget/slotDays'
+import { EN } from '../../src/widget/texts'
+
+const london: HoursConfig = {
+  business: { name: 'Acme Plumbing', timeZone: 'Europe/London' },
+  hours: {
+    weekly: {
+      mon: [['09:00', '17:30']],
+      tue: [['09:00', '17:30']],
+      wed: [['09:00', '12:00'], ['13:00', '17:30']],
+      thu: [['09:00', '17:30']],
+      fri: [['09:00', '16:00']]
+    },
+    closed: ['2026-12-25', '2026-12-26']
+  },
+  scheduling: { slotMinutes: 15, leadMinutes: 10, horizonDays: 7 }
+}
+const at = (s: string) => Date.parse(s)
+const names = (days: ReturnType<typeof slotDays>, n = 1) => days.map((d) => d.label + ': ' + d.slots.slice(0, n).map((s) => s.name).join(' | '))
+
+describe('slotDays: what a visitor in another zone is offered', () => {
+  it('shows a New Yorker on Sunday evening Monday 9:00 in London as 4:00 AM their time, with both zones named', () => {
+    const days = slotDays(slots(london, at('2026-11-30T01:00:00Z')), 'en-US', 'America/New_York', 'Europe/London', EN)
+    expect(days[0]!.label).toBe('Mon, Nov 30')
+    expect(days[0]!.slots[0]).toMatchObject({ at: at('2026-11-30T09:00:00Z'), label: '4:00 AM', theirs: '9:00 AM in London' })
+    expect(days[0]!.slots[0]!.name).toBe('4:00 AM your time, 9:00 AM in London')
+  })
+
+  it('follows the weeks when the US has changed its clocks and the UK has not yet (4 hours apart, not 5)', () => {
+    // The US springs forward on 8 March 2026, the UK on 29 March.
+    const before = slotDays(slots(london, at('2026-03-02T00:00:00Z')), 'en-US', 'America/New_York', 'Europe/London', EN)
+    const between = slotDays(slots(london, at('2026-03-16T00:00:00Z')), 'en-US', 'America/New_York', 'Europe/London', EN)
+    const after = slotDays(slots(london, at('2026-03-30T00:00:00Z')), 'en-US', 'America/New_York', 'Europe/London', EN)
+    expect(names(before)[0]).toBe('Mon, Mar 2: 4:00 AM your time, 9:00 AM in London')
+    expect(names(between)[0]).toBe('Mon, Mar 16: 5:00 AM your time, 9:00 AM in London')
+    expect(names(after)[0]).toBe('Mon, Mar 30: 4:00 AM your time, 9:00 AM in London')
+    // Autumn: the UK falls back on 25 October, the US on 1 November.
+    const autumn = slotDays(slots(london, at('2026-10-26T00:00:00Z')), 'en-US', 'America/New_York', 'Europe/London', EN)
+    expect(names(autumn)[0]).toBe('Mon, Oct 26: 5:00 AM your time, 9:00 AM in London')
+  })
+
+  it('puts slots on the visitor’s own calendar day across midnight, in their locale’s 24-hour clock', () => {
+    // Tokyo is 9 hours ahead of London in winter: Monday 17:15 in London is Tuesday 02:15 there.
+    const days = slotDays(slots(london, at('2026-11-30T00:00:00Z')), 'en-GB', 'Asia/Tokyo', 'Europe/London', EN)
+    const monday = days.find((d) => d.slots.some((s) => s.at === at('2026-11-30T17:15:00Z')))!
+    expect(monday.key).toBe('2026-12-01')
+    expect(monday.slots.find((s) => s.at === at('2026-11-30T17:15:00Z'))!.name).toBe('2:15 your time, 17:15 in London')
+    expect(days[0]!.slots[0]!.name).toBe('18:00 your time, 9:00 in London')
+  })
+
+  it('names one time only when both clocks read the same', () => {
+    const days = slotDays(slots(london, at('2026-11-30T00:00:00Z')), 'en-GB', 'Europe/Dublin', 'Europe/London', EN)
+    expect(days[0]!.slots[0]).toMatchObject({ label: '9:00', theirs: undefined, name: '9:00' })
+  })
+
+  it('leaves out closed dates, keeps the lunch break and stops at the horizon', () => {
+    const days = slotDays(slots(london, at('2026-12-21T08:00:00Z')), 'en-GB', 'Europe/London', 'Europe/London', EN)
+    expect(days.map((d) => d.key)).toEqual(['2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24'])
+    const wednesday = days[2]!.slots.map((s) => s.label)
+    expect(wednesday).toContain('11:45')
+    expect(wednesday).not.toContain('12:00')
+    expect(wednesday).toContain('13:00')
+  })
+})
