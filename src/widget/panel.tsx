@@ -12,7 +12,6 @@ import type { Schedule } from '../schema'
 import { adoptStyles } from './adoptStyles'
 import { Choices } from './Choices'
 import { loadTexts } from './loadTexts'
-import { LAUNCHER_CSS } from './launcherCss'
 import { PANEL_CSS } from './panelCss'
 import { PhoneField } from './PhoneField'
 import { readableOn } from './readableOn'
@@ -60,7 +59,6 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   watch.observe(document.documentElement, { childList: true })
   watch.observe(document.body, { childList: true })
 
-  launcher.setAttribute('aria-haspopup', 'dialog')
   const label = launcher.lastChild
   if (label && !config.widget.label && !(config.widget.texts && config.widget.texts.launcher)) label.textContent = t.launcher
 
@@ -405,7 +403,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
 
   const container = document.createElement('div')
   root.appendChild(container)
-  adoptStyles(root, LAUNCHER_CSS + PANEL_CSS)
+  adoptStyles(root, PANEL_CSS)
   render(<Panel />, container)
 
   const open = (next: OpenMode | null | undefined, focus = true) => {
