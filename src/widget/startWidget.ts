@@ -29,7 +29,8 @@ const CSS =
  * root (so assistive technology and tests see it), shown once the site
  * config says the widget is on, and the lazy panel behind it, fetched when
  * the page is idle or on the first hover, focus or touch. Elements with
- * `data-ringback-open` open it too. Kept small: it is part of the first file.
+ * `data-ringback-open` open it too. If a single-page app replaces `<body>`,
+ * the launcher goes back in. Kept small: it is part of the first file.
  */
 export function startWidget(host: Host): Feature {
   if (!host.options.widget) return {}
@@ -64,6 +65,17 @@ export function startWidget(host: Host): Feature {
       host.listen(button, 'click', () => open())
       for (const type of ['pointerenter', 'focus', 'touchstart']) host.listen(button, type, preload, { passive: true })
       host.cleanup(onIdle(preload))
+      // A single-page app that replaces <body> (Turbo, Astro) takes the launcher with it: put it back.
+      const watch = new MutationObserver(
+        host.guard(() => {
+          const body = document.body
+          if (body && !el.isConnected) body.appendChild(el)
+          if (body) watch.observe(body, { childList: true })
+        })
+      )
+      watch.observe(document.documentElement, { childList: true })
+      watch.observe(document.body, { childList: true })
+      host.cleanup(() => watch.disconnect())
       document.body.appendChild(el)
     })
   )
