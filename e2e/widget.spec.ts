@@ -662,6 +662,34 @@ test.describe('the callback widget', () => {
     expect(await axe(page)).toEqual([])
   })
 
+  test('consent as the config says: a notice with the policy link, or nothing at all', async ({ page, servers, rb }) => {
+    let mode = 'notice'
+    await patchConfig(page, servers, (config) => {
+      config.privacy.consent = mode
+    })
+    await page.clock.install({ time: new Date(TUESDAY_OPEN) })
+    await openDemo(page, servers)
+    let panel = await openWidget(page)
+    await expect(panel.getByRole('checkbox')).toHaveCount(0)
+    await expect(panel.getByText('We use your number only to call you back.')).toBeVisible()
+    await expect(panel.getByRole('link', { name: 'Privacy policy' })).toHaveAttribute('href', 'https://acme.example/privacy')
+    await panel.getByLabel(/phone number/i).fill('07400 123456')
+    await panel.getByRole('button', { name: /call me now/i }).click()
+    const [first] = await rb.waitForRequests(1)
+    expect(first!.consent).toEqual({ granted: true, text: 'We use your number only to call you back.' })
+
+    mode = 'none'
+    await page.reload()
+    panel = await openWidget(page)
+    await expect(panel.getByRole('checkbox')).toHaveCount(0)
+    await expect(panel.getByRole('link', { name: 'Privacy policy' })).toHaveCount(0)
+    await panel.getByLabel(/phone number/i).fill('+353 85 123 4567')
+    await panel.getByRole('button', { name: /call me now/i }).click()
+    const stored = await rb.waitForRequests(2)
+    const second = stored.find((r) => r.phone === '+353851234567')!
+    expect(second.consent).toBeUndefined()
+  })
+
   test('any element with data-ringback-open opens it; value schedule opens the scheduling view', async ({ page, servers }) => {
     await page.clock.install({ time: new Date(TUESDAY_OPEN) })
     await openDemo(page, servers)

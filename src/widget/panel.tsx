@@ -12,7 +12,6 @@ import type { Schedule } from '../schema'
 import { adoptStyles } from './adoptStyles'
 import { Choices } from './Choices'
 import { loadTexts } from './loadTexts'
-import { LAUNCHER_CSS } from './launcherCss'
 import { PANEL_CSS } from './panelCss'
 import { PhoneField } from './PhoneField'
 import { readableOn } from './readableOn'
@@ -48,19 +47,9 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   const policyUrl = config.privacy.policyUrl
   const consentText = config.privacy.consentText || t.consent
 
-  const element = root.host as HTMLElement
-  element.style.setProperty('--on', readableOn(config.widget.accent))
-  // A single-page app that replaces <body> (Turbo, Astro) takes the launcher with it: put it back.
-  const watch = new MutationObserver(
-    host.guard(() => {
-      if (!element.isConnected && document.body) document.body.appendChild(element)
-      if (document.body) watch.observe(document.body, { childList: true })
-    })
-  )
-  watch.observe(document.documentElement, { childList: true })
-  watch.observe(document.body, { childList: true })
+  // Exact even where CSS relative colours (the launcher's own rule) are missing.
+  ;(root.host as HTMLElement).style.setProperty('--on', readableOn(config.widget.accent))
 
-  launcher.setAttribute('aria-haspopup', 'dialog')
   const label = launcher.lastChild
   if (label && !config.widget.label && !(config.widget.texts && config.widget.texts.launcher)) label.textContent = t.launcher
 
@@ -405,7 +394,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
 
   const container = document.createElement('div')
   root.appendChild(container)
-  adoptStyles(root, LAUNCHER_CSS + PANEL_CSS)
+  adoptStyles(root, PANEL_CSS)
   render(<Panel />, container)
 
   const open = (next: OpenMode | null | undefined, focus = true) => {
@@ -442,7 +431,6 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     close: () => close(visible.value && root.activeElement !== null),
     destroy() {
       destroyed = true
-      watch.disconnect()
       if (stopTriggers) stopTriggers()
       clearInterval(ticker)
       stopCountdown()

@@ -6,10 +6,12 @@
  * button looks are reset with zero specificity (`:where`), so each
  * component rule wins with one class. Colours are custom properties for
  * light and dark; the accent and its readable text colour come from the
- * launcher (`--a`, `--on`). Under 480 px wide the panel is a bottom sheet
+ * launcher (`--a`; `--on`, computed by `readableOn`, which also sets the
+ * launcher's text where CSS relative colours are missing). Under 480 px wide the panel is a bottom sheet
  * clear of the safe-area insets; inputs are 16 px so iOS never zooms.
  */
 export const PANEL_CSS = `
+.l{color:var(--on)}
 .p{--bg:#fff;--fg:#1d1d1f;--mut:#5c5c63;--bd:#8a8a93;--err:#b3261e;--ring:#1a5fb4;
 all:initial;position:fixed;z-index:2147483001;bottom:calc(var(--y) + 72px + env(safe-area-inset-bottom,0px));right:calc(var(--x) + env(safe-area-inset-right,0px));
 box-sizing:border-box;width:380px;max-height:calc(100vh - var(--y) - 96px);overflow:auto;overscroll-behavior:contain;padding:20px;border-radius:16px;

@@ -6,28 +6,31 @@ import { adoptStyles } from './adoptStyles'
 
 type Panel = Awaited<ReturnType<Chunks['panel']['mountPanel']>>
 
-// What the launcher needs at first paint, no more (this is the first file):
-// the reset at :host carries !important to beat a page's `* {… !important}`;
-// sizes in px; offsets and accent arrive as custom properties. The text on
-// the accent is black or white, whichever contrasts more: CIE L* 49.4
-// (relative luminance 0.179) is where the two tie, so the one chosen always
-// reaches 4.58:1 (browsers without relative colours get it from the panel's
-// styles, computed in script by `readableOn`). The icon's
-// place is kept here; its shape, the shadow, the focus ring, the safe-area
-// inset and `aria-haspopup` come with the panel (`launcherCss.ts`), which
-// loads on idle or at the first hover, focus or touch.
+// The launcher as it first paints, complete: the reset at :host carries
+// !important to beat a page's `* {… !important}`; sizes in px; offsets and
+// accent arrive as custom properties. The text on the accent is black or
+// white, whichever contrasts more: CIE L* 49.4 (relative luminance 0.179) is
+// where the two tie, so the one chosen always reaches 4.58:1 (browsers
+// without relative colours get it from the panel, computed in script by
+// `readableOn`). Icons are clip paths (no markup, no URL a CSP could block):
+// a handset, a speech bubble for `icon: 'chat'`, or none. The focus ring is
+// white and black, visible on any page.
 const CSS =
   ':host{all:initial!important}' +
-  '.l{position:fixed;z-index:2147483000;bottom:var(--y);right:var(--x);display:flex;align-items:center;gap:8px;' +
-  'height:56px;padding:0 20px;border:0;border-radius:28px;font:600 16px system-ui;color:lch(from var(--a) calc((49.4 - l) * 999) 0 0);background:var(--a)}' +
-  ".bottom-left{right:auto;left:var(--x)}.l:before{content:'';width:24px;height:24px}.none:before{display:none}"
+  '.l{position:fixed;z-index:2147483000;bottom:calc(var(--y) + env(safe-area-inset-bottom,0px));right:var(--x);display:flex;align-items:center;gap:8px;' +
+  'height:56px;padding:0 20px;border:0;border-radius:28px;font:600 16px system-ui;color:lch(from var(--a) calc((49.4 - l) * 999) 0 0);background:var(--a);' +
+  'box-shadow:0 4px 14px #0004;cursor:pointer}' +
+  '.l:focus-visible{outline:0;box-shadow:0 0 0 3px #fff,0 0 0 6px #000}' +
+  ".bottom-left{right:auto;left:var(--x)}.l:before{content:'';width:24px;height:24px;background:currentColor;" +
+  "clip-path:path('M6 2l4 5-2 3q2 5 6 7l3-2 5 3-1 4Q12 22 7 17T3 4z')}.chat:before{clip-path:path('M3 4h18v13H8l-5 4z')}.none:before{display:none}"
 
 /**
  * The callback widget on the page: a launcher button in its own open shadow
  * root (so assistive technology and tests see it), shown once the site
  * config says the widget is on, and the lazy panel behind it, fetched when
  * the page is idle or on the first hover, focus or touch. Elements with
- * `data-ringback-open` open it too. Kept small: it is part of the first file.
+ * `data-ringback-open` open it too. If a single-page app replaces `<body>`,
+ * the launcher goes back in. Kept small: it is part of the first file.
  */
 export function startWidget(host: Host): Feature {
   if (!host.options.widget) return {}
@@ -51,6 +54,7 @@ export function startWidget(host: Host): Feature {
       button = document.createElement('button')
       // Classes named after the config's values: `bottom-left`, `chat`, `none`.
       button.className = 'l ' + pick(widget, 'position') + ' ' + pick(widget, 'icon')
+      button.setAttribute('aria-haspopup', 'dialog')
       button.append(String(pick(widget, 'label') || 'Call me back'))
       const accent = pick(widget, 'accent') as string
       const offset = pick(widget, 'offset')
@@ -61,6 +65,17 @@ export function startWidget(host: Host): Feature {
       host.listen(button, 'click', () => open())
       for (const type of ['pointerenter', 'focus', 'touchstart']) host.listen(button, type, preload, { passive: true })
       host.cleanup(onIdle(preload))
+      // A single-page app that replaces <body> (Turbo, Astro) takes the launcher with it: put it back.
+      const watch = new MutationObserver(
+        host.guard(() => {
+          const body = document.body
+          if (body && !el.isConnected) body.appendChild(el)
+          if (body) watch.observe(body, { childList: true })
+        })
+      )
+      watch.observe(document.documentElement, { childList: true })
+      watch.observe(document.body, { childList: true })
+      host.cleanup(() => watch.disconnect())
       document.body.appendChild(el)
     })
   )
