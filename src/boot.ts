@@ -24,7 +24,14 @@ try {
     const data = (script && script.dataset) || {}
     const src = (script && script.src) || location.href
     const options = resolveOptions(
-      { site: data.site as string, api: data.api, locale: data.locale, widget: data.widget !== 'off', forms: data.forms !== 'off' },
+      {
+        site: data.site as string,
+        api: data.api,
+        locale: data.locale,
+        widget: data.widget !== 'off',
+        forms: data.forms !== 'off',
+        redact: data.redact ? data.redact.split(/[\s,]+/) : undefined
+      },
       new URL(src).origin
     )
     let instance: Ringback | undefined
