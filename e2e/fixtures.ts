@@ -33,7 +33,19 @@ export interface ReceiverControl {
   waitForRequests(count: number, siteId?: string): Promise<Stored[]>
   attempts(): Promise<Attempt[]>
   faults(faults: Record<string, unknown>): Promise<void>
+  /**
+   * Moves the receiver's clock to `at` (it keeps running from there), so that
+   * opening hours agree with a page whose clock a test has moved
+   * (`page.clock.install({ time: at })`). Reset after each test.
+   */
+  clock(at: Date | string | number): void
 }
+
+/** The receiver's clock, as an offset from the machine's: one per worker, like the receiver. */
+let clockOffset = 0
+
+/** A Tuesday, 10:00 in London: the demo business is open (for tests that need it open whatever the day). */
+export const OPEN_IN_LONDON = '2026-12-01T10:00:00Z'
 
 export const test = base.extend<{ rb: ReceiverControl; pageErrors: string[] }, { servers: Servers }>({
   servers: [
@@ -45,7 +57,8 @@ export const test = base.extend<{ rb: ReceiverControl; pageErrors: string[] }, {
         distDir: 'dist',
         faults: true,
         // e2e runs make many requests from one IP and one number; the limits have their own tests.
-        limits: { perNumber: 1000, perIp: 10000, perSite: 10000 }
+        limits: { perNumber: 1000, perIp: 10000, perSite: 10000 },
+        now: () => Date.now() + clockOffset
       })
       const api = await receiver.listen(0)
       const demo = createDemoSite({ apiOrigin: api })
@@ -81,9 +94,11 @@ export const test = base.extend<{ rb: ReceiverControl; pageErrors: string[] }, {
         return found
       },
       attempts: () => call('/__test/attempts'),
-      faults: (faults) => call('/__test/faults', faults).then(() => undefined)
+      faults: (faults) => call('/__test/faults', faults).then(() => undefined),
+      clock: (at) => void (clockOffset = new Date(at).getTime() - Date.now())
     }
     await use(control)
+    clockOffset = 0
   },
 
   // Every test fails if the SDK throws into a page: the host must never see our errors.

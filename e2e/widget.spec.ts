@@ -218,20 +218,15 @@ test.describe('the callback widget', () => {
       servers,
       rb
     }) => {
-      // The coming Monday whose 09:00 in London is still ahead and within the receiver's 7-day horizon.
-      const now = Date.now()
-      const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate())
-      let monday = 0
-      for (let k = 0; k < 7 && !monday; k++) {
-        const day = today + k * 86400000
-        if (new Date(day).getUTCDay() === 1 && day + 9 * 3600000 > now + 3600000) monday = day
-      }
-      test.skip(!monday, 'on a Monday after 09:00 in London the receiver offers no Monday within its horizon')
-      const londonHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric' }).format(monday + 9 * 3600000))
-      const opening = monday + 9 * 3600000 - (londonHour - 9) * 3600000
+      // Sunday 29 November 2026, 20:00 in New York (01:00 UTC on Monday), on the
+      // page's clock and the receiver's alike: London opens at 09:00 GMT, which
+      // is 04:00 in New York (the US has left summer time, so has the UK).
+      const sundayEvening = '2026-11-30T01:00:00Z'
+      const opening = Date.parse('2026-11-30T09:00:00Z')
       const newYork = (t: number) => new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', minute: '2-digit' }).format(t)
-      // Sunday 20:00 or so in New York (01:00 UTC on Monday).
-      await page.clock.install({ time: new Date(monday + 3600000) })
+      expect(newYork(opening)).toBe('4:00 AM')
+      rb.clock(sundayEvening)
+      await page.clock.install({ time: new Date(sundayEvening) })
       await openDemo(page, servers)
       const panel = await openWidget(page)
       await expect(panel.getByText(/We are closed right now/)).toBeVisible()
