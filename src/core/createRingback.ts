@@ -134,7 +134,18 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     context: () => readContext(ensureVisit(), hints, parsed, options.redact),
     // Synchronous once loaded: a page that navigates right after a submit
     // must already have the request in the outbox and on the wire.
-    deliver: (request) => (outbox ? outbox.deliver(request) : void delivery().then((ready) => ready.deliver(request), report))
+    deliver(request) {
+      if (outbox) return outbox.deliver(request)
+      // Until the delivery file arrives the request waits in the outbox's
+      // storage, in the outbox's shape: if the file cannot load (offline, a
+      // CDN failure) the next page sends it.
+      const body = JSON.stringify(request)
+      outboxStore.set(
+        OUTBOX_KEY + request.id,
+        JSON.stringify({ id: request.id, url: options.api + '/v1/callbacks', body, channel: request.channel, created: Date.now(), tries: 0, next: 0 })
+      )
+      delivery().then((ready) => ready.deliver(request), report)
+    }
   }
 
   const features: Feature[] = []

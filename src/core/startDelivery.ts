@@ -78,7 +78,7 @@ export function startDelivery({ api, store, emit, guard, locks }: DeliveryOption
         // pending (in any tab) or was made moments ago.
         const key = sameCall(request)
         const at = recent.get(key)
-        if ((at && Date.now() - at < DUPLICATE_MS) || outbox.pending().some((entry) => sameCall(parseStored(entry.body)) === key)) return
+        if ((at && Date.now() - at < DUPLICATE_MS) || outbox.pending().some((entry) => entry.id !== request.id && sameCall(parseStored(entry.body)) === key)) return
         recent.set(key, Date.now())
       }
       outbox.add({ id: request.id, url: api + '/v1/callbacks', body: JSON.stringify(request), channel: request.channel })

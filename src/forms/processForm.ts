@@ -18,7 +18,7 @@ const known = new WeakMap<Host, SiteConfig>()
 const configOf = async (host: Host): Promise<SiteConfig | undefined> => {
   const raw = await host.config
   if (raw === undefined) return undefined
-  const { config } = parseConfig(raw, host.options.site, regionOf(navigator.language))
+  const { config } = parseConfig(raw, host.options.site, regionOf(navigator.language), host.report)
   known.set(host, config)
   return config
 }

@@ -32,7 +32,7 @@ const COOLDOWN_MS = 60000
  */
 export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLElement) {
   const region = (navigator.language.split('-')[1] || '').toUpperCase()
-  const { config } = parseConfig(await host.config, host.options.site, /^[A-Z]{2}$/.test(region) ? region : 'US')
+  const { config } = parseConfig(await host.config, host.options.site, /^[A-Z]{2}$/.test(region) ? region : 'US', host.report)
   const { locale, texts: t, dir } = await loadTexts(
     [host.options.locale, config.widget.locale, document.documentElement.lang, navigator.language],
     config.widget.texts
