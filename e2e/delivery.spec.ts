@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs'
 import type { Page } from '@playwright/test'
-import { type Attempt, expect, openDemo, type Servers, type Stored, test } from './fixtures'
+import { type Attempt, callMeNow, expect, openDemo, type Servers, type Stored, test } from './fixtures'
 import { servePages } from './pages/hostile/servePages'
 
 // Fault injection against the real receiver: every case counts what the
@@ -25,19 +25,6 @@ async function submitContact(page: Page, phone = GB) {
   await form.locator('[name=phone]').fill(phone)
   await form.locator('[name=message]').fill('The boiler makes a knocking noise.')
   await Promise.all([page.waitForURL('**/thanks.html'), form.locator('[type=submit]').click()])
-}
-
-/** The widget as a visitor uses it: launcher, phone number, "call me now". */
-async function callMeNow(page: Page, phone = GB, click: 'click' | 'dblclick' = 'click') {
-  // The business must be open for "call me now": the page's clock says a Tuesday, 10:00 in London.
-  await page.clock.setSystemTime(new Date('2026-12-01T10:00:00Z'))
-  await page.getByRole('button', { name: /call me back/i }).click()
-  const panel = page.getByRole('dialog')
-  await panel.getByLabel(/phone number/i).fill(phone)
-  // The demo site asks for consent where the panel offers the box.
-  const consent = panel.getByRole('checkbox')
-  if (await consent.count()) await consent.check()
-  await panel.getByRole('button', { name: /call me now/i })[click]()
 }
 
 /** Unsent entries of the outbox in this page's storage. */

@@ -121,3 +121,18 @@ export async function openDemo(page: Page, servers: Servers, path = '/'): Promis
   await page.goto(servers.site + path)
   await config
 }
+
+/**
+ * The widget as a visitor uses it: launcher, phone number, consent where the
+ * panel asks for it, "call me now". The business must be open for that
+ * button: the page's clock is moved to a Tuesday, 10:00 in London.
+ */
+export async function callMeNow(page: Page, phone = '07400 123456', click: 'click' | 'dblclick' = 'click'): Promise<void> {
+  await page.clock.setSystemTime(new Date(OPEN_IN_LONDON))
+  await page.getByRole('button', { name: /call me back/i }).click()
+  const panel = page.getByRole('dialog')
+  await panel.getByLabel(/phone number/i).fill(phone)
+  const consent = panel.getByRole('checkbox')
+  if (await consent.count()) await consent.check()
+  await panel.getByRole('button', { name: /call me now/i })[click]()
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Frame, Page } from '@playwright/test'
 import { CallbackRequest, LIMITS } from '../src/schema'
-import { expect, openDemo, test } from './fixtures'
+import { callMeNow, expect, openDemo, test } from './fixtures'
 import { type Pages, servePages } from './pages/hostile/servePages'
 
 // Hostile pages, bad input and bad answers: the SDK must deliver correct
@@ -32,18 +32,6 @@ async function submitForm(target: Page | Frame, fields: { name?: string; email?:
     if (value !== undefined) await form.locator(`[name=${name}]`).fill(value)
   }
   await form.locator('[type=submit]').click()
-}
-
-async function callMeNow(page: Page, phone = GB, click: 'click' | 'dblclick' = 'click') {
-  // The business must be open for "call me now": the page's clock says a Tuesday, 10:00 in London.
-  await page.clock.setSystemTime(new Date('2026-12-01T10:00:00Z'))
-  await page.getByRole('button', { name: /call me back/i }).click()
-  const panel = page.getByRole('dialog')
-  await panel.getByLabel(/phone number/i).fill(phone)
-  // The demo site asks for consent where the panel offers the box.
-  const consent = panel.getByRole('checkbox')
-  if (await consent.count()) await consent.check()
-  await panel.getByRole('button', { name: /call me now/i })[click]()
 }
 
 /** Every stored request must satisfy the contract's own schema. */
