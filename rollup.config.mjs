@@ -91,8 +91,8 @@ function injectChunks() {
       if (!id.endsWith('scriptLoader.ts')) return null
       if (Object.keys(chunks).length !== Object.keys(LAZY).length) this.error('lazy files were not built first')
       return code
-        .replace('__RINGBACK_CHUNKS__', JSON.stringify(chunks))
-        .replace('__RINGBACK_META__', JSON.stringify(metaDir))
+        .replaceAll('__RINGBACK_CHUNKS__', JSON.stringify(chunks))
+        .replaceAll('__RINGBACK_META__', JSON.stringify(metaDir))
     }
   }
 }

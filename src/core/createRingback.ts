@@ -100,11 +100,19 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
       (chunk) => (outbox = chunk.startDelivery({ api: options.api, store: outboxStore, emit: emitter.emit, guard, locks: nav.locks }))
     )
   )
-  // What a visitor reaches for (a form, the panel) will need delivery next.
+  const device = retryable(() =>
+    loader.chunk('device').then(guard((chunk) => void (parsed = chunk.parseDevice(navigator.userAgent))))
+  )
+  // What a visitor reaches for (a form, the panel) will need delivery and the device next.
   const featureLoader: Loader = {
     meta: loader.meta,
+    prefetch: loader.prefetch,
     chunk: (name) => {
-      if (name !== 'device') delivery().catch(report)
+      if (name !== 'device') {
+        delivery().catch(report)
+        // After what the visitor is waiting for (the panel, the form file) has run.
+        cleanups.push(onIdle(() => void device().catch(() => undefined)))
+      }
       return loader.chunk(name)
     }
   }
@@ -187,10 +195,10 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
           guard((values: UaHints) => void (hints = values)),
           () => undefined
         )
-        loader.chunk('device').then(
-          guard((chunk) => void (parsed = chunk.parseDevice(navigator.userAgent))),
-          () => undefined
-        )
+        // ua-parser-js is fetched and compiled now, run at the first sign of
+        // use: its regular expressions are the costliest thing the SDK would
+        // otherwise do before anyone asked for anything.
+        cleanups.push(loader.prefetch('device'))
       })
     )
   )

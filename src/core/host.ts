@@ -32,6 +32,13 @@ export interface Loader {
    * one country (`GB` brings GB, GG, IM and JE), or `all` countries.
    */
   meta(country: string): Promise<unknown>
+  /**
+   * Fetches and compiles a lazy file and its imports without running them
+   * (`modulepreload`), so that using it later costs no network and no parse,
+   * and the page pays nothing on its main thread now. A no-op where the
+   * application's bundler owns loading (npm). Returns what undoes it.
+   */
+  prefetch(name: ChunkName): () => void
 }
 
 /**

@@ -14,6 +14,13 @@ declare const __RINGBACK_META__: string
 export function scriptLoader(base: string): Loader {
   return {
     chunk: (name) => import(/* @vite-ignore */ base + __RINGBACK_CHUNKS__[name]),
+    prefetch(name) {
+      const link = document.createElement('link')
+      link.rel = 'modulepreload'
+      link.href = base + __RINGBACK_CHUNKS__[name]
+      document.head.appendChild(link)
+      return () => link.remove()
+    },
     meta: (country) => import(/* @vite-ignore */ base + __RINGBACK_META__ + '/' + country + '.js')
   }
 }

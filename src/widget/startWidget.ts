@@ -27,8 +27,8 @@ const CSS =
 /**
  * The callback widget on the page: a launcher button in its own open shadow
  * root (so assistive technology and tests see it), shown once the site
- * config says the widget is on, and the lazy panel behind it, fetched when
- * the page is idle or on the first hover, focus or touch. Elements with
+ * config says the widget is on, and the lazy panel behind it, prefetched
+ * when the page is idle and mounted on the first hover, focus or touch. Elements with
  * `data-ringback-open` open it too. If a single-page app replaces `<body>`,
  * the launcher goes back in. Kept small: it is part of the first file.
  */
@@ -64,7 +64,19 @@ export function startWidget(host: Host): Feature {
       root.appendChild(button)
       host.listen(button, 'click', () => open())
       for (const type of ['pointerenter', 'focus', 'touchstart']) host.listen(button, type, preload, { passive: true })
-      host.cleanup(onIdle(preload))
+      // At idle the panel's files are fetched and compiled, not run: mounting
+      // it (config check, phone metadata, first render) waits for a sign of
+      // interest, so a page that never uses it pays nothing on its main thread.
+      // Engagement triggers (off unless configured) live in the panel: a site
+      // that has them gets it mounted at idle.
+      const triggers = pick(widget, 'triggers')
+      host.cleanup(
+        onIdle(() => {
+          if (triggers && Object.keys(triggers).length) return preload()
+          host.cleanup(host.loader.prefetch('panel'))
+          host.cleanup(host.loader.prefetch('phone'))
+        })
+      )
       // A single-page app that replaces <body> (Turbo, Astro) takes the launcher with it: put it back.
       const watch = new MutationObserver(
         host.guard(() => {
