@@ -1,6 +1,7 @@
 import { backoff } from './backoff'
+import { OUTBOX_KEY } from './outboxEntry'
 import type { Channel } from './events'
-import { parseStored, PREFIX, type Store } from './safeStorage'
+import { parseStored, type Store } from './safeStorage'
 import type { Reply, Send } from './transport'
 
 /**
@@ -85,7 +86,6 @@ const LOCK_RETRY_MS = 3000
  */
 const AFTER_BEACON_MS = 3000
 
-const KEY = PREFIX + 'o:'
 
 /**
  * The delivery policy: persist first, send, and keep each request until the
@@ -106,12 +106,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let timerAt = Infinity
   let stopped = false
 
-  const read = (id: string) => parseStored<OutboxEntry>(store.get(KEY + id))
-  const write = (entry: OutboxEntry) => store.set(KEY + entry.id, JSON.stringify(entry))
-  const remove = (id: string) => store.remove(KEY + id)
+  const read = (id: string) => parseStored<OutboxEntry>(store.get(OUTBOX_KEY + id))
+  const write = (entry: OutboxEntry) => store.set(OUTBOX_KEY + entry.id, JSON.stringify(entry))
+  const remove = (id: string) => store.remove(OUTBOX_KEY + id)
   const all = () => {
     const entries: OutboxEntry[] = []
-    for (const key of store.keys(KEY)) {
+    for (const key of store.keys(OUTBOX_KEY)) {
       const entry = parseStored<OutboxEntry>(store.get(key))
       if (entry && typeof entry.body === 'string' && typeof entry.id === 'string') entries.push(entry)
       else store.remove(key)
@@ -182,7 +182,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const report = (error: unknown) => guard(() => { throw error })()
     if (!locks) return void attempt(id, false).catch(report)
     locks
-      .request(KEY + id, { ifAvailable: true }, (lock) => {
+      .request(OUTBOX_KEY + id, { ifAvailable: true }, (lock) => {
         if (lock) return attempt(id, true).catch(report)
         // Another tab (or a page still unloading) holds it: look again
         // later, in case that tab goes away before it is done.
@@ -233,7 +233,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       }
     },
     clear() {
-      for (const key of store.keys(KEY)) store.remove(key)
+      for (const key of store.keys(OUTBOX_KEY)) store.remove(key)
     },
     stop() {
       stopped = true

@@ -6,7 +6,9 @@ import { fetchConfig, pick } from './fetchConfig'
 import type { Feature, Host, Loader, StartFeature } from './host'
 import type { Delivery } from './startDelivery'
 import { onIdle } from './onIdle'
+import { OUTBOX_KEY, outboxEntry } from './outboxEntry'
 import type { ResolvedOptions } from './options'
+import { retryable } from './retryable'
 import { readContext, type UaHints } from './readContext'
 import { memoryStore, PREFIX, safeStorage } from './safeStorage'
 import { switchableStore } from './switchableStore'
@@ -38,7 +40,6 @@ export interface Ringback {
 export type Command = { [K in keyof Ringback]: [K, ...Parameters<Ringback[K]>] }[keyof Ringback]
 
 const CONSENT_KEY = PREFIX + 'consent'
-const OUTBOX_KEY = PREFIX + 'o:'
 
 /**
  * Starts the SDK on the page: the single place (with the entry points that
@@ -103,12 +104,15 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
   const device = retryable(() =>
     loader.chunk('device').then(guard((chunk) => void (parsed = chunk.parseDevice(navigator.userAgent))))
   )
-  // What a visitor reaches for (a form, the panel) will need delivery and the device next.
+  // What a visitor reaches for (a form, the panel) will need delivery and the
+  // device next: the first file a feature asks for starts both, once.
+  let reached = false
   const featureLoader: Loader = {
     meta: loader.meta,
     prefetch: loader.prefetch,
     chunk: (name) => {
-      if (name !== 'device') {
+      if (!reached) {
+        reached = true
         delivery().catch(report)
         // After what the visitor is waiting for (the panel, the form file) has run.
         cleanups.push(onIdle(() => void device().catch(() => undefined)))
@@ -147,11 +151,7 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
       // Until the delivery file arrives the request waits in the outbox's
       // storage, in the outbox's shape: if the file cannot load (offline, a
       // CDN failure) the next page sends it.
-      const body = JSON.stringify(request)
-      outboxStore.set(
-        OUTBOX_KEY + request.id,
-        JSON.stringify({ id: request.id, url: options.api + '/v1/callbacks', body, channel: request.channel, created: Date.now(), tries: 0, next: 0 })
-      )
+      outboxStore.set(OUTBOX_KEY + request.id, JSON.stringify(outboxEntry(options.api, request, Date.now())))
       delivery().then((ready) => ready.deliver(request), report)
     }
   }
@@ -236,16 +236,6 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     })
   }
   return api
-}
-
-/** One shared load, forgotten when it fails so that the next call tries again (a CDN hiccup is not forever). */
-function retryable<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined
-  return () =>
-    (pending ||= load().catch((error: unknown) => {
-      pending = undefined
-      throw error
-    }))
 }
 
 /** The subset of `navigator.userAgentData` the SDK reads (not in TypeScript's DOM types yet). */

@@ -4,6 +4,7 @@ import { createOutbox, type Outbox, type OutboxEntry, type OutboxFailure } from 
 import type { Reporter } from './createReporter'
 import { pick } from './fetchConfig'
 import { maskPhone } from './maskPhone'
+import { outboxEntry } from './outboxEntry'
 import { parseStored, type Store } from './safeStorage'
 import { beacon, type Reply, send } from './transport'
 
@@ -81,7 +82,7 @@ export function startDelivery({ api, store, emit, guard, locks }: DeliveryOption
         if ((at && Date.now() - at < DUPLICATE_MS) || outbox.pending().some((entry) => entry.id !== request.id && sameCall(parseStored(entry.body)) === key)) return
         recent.set(key, Date.now())
       }
-      outbox.add({ id: request.id, url: api + '/v1/callbacks', body: JSON.stringify(request), channel: request.channel })
+      outbox.add(outboxEntry(api, request, Date.now()))
       emit(
         'submit',
         { id: request.id, channel: request.channel, phone: request.phone, schedule: request.schedule },

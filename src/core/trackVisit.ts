@@ -22,7 +22,7 @@ export interface Visit {
 
 export const VISIT_KEY = PREFIX + 'visit'
 /** A visit ends after this long without a page view, as in web analytics. */
-export const VISIT_TIMEOUT_MS = 30 * 60 * 1000
+const VISIT_TIMEOUT_MS = 30 * 60 * 1000
 
 /**
  * Query parameters that mark a campaign: UTM tags and ad click ids (`gclid`,
@@ -41,7 +41,7 @@ const parse = (url: string): URL | undefined => {
 }
 
 /** The campaign parameters of a URL, sorted and encoded (`utm_medium=cpc&utm_source=google`), or ''. */
-export function campaignOf(url: URL | undefined): string {
+function campaignOf(url: URL | undefined): string {
   const found = new URLSearchParams()
   if (url) url.searchParams.forEach((value, name) => CAMPAIGN_PARAM.test(name) && found.append(name.toLowerCase(), value))
   found.sort()

@@ -63,7 +63,8 @@ export function analyzeForm(
   }
   const analysis: Analysis = { form, excluded, honeypot, ...mapFields(fields) }
   const excludedBy = matchesAny(form, forms.exclude)
-  const marked = explicit || form.getAttribute('data-ringback') === 'capture' || !!matchesAny(form, forms.include)
+  const mark = form.getAttribute('data-ringback')
+  const marked = explicit || mark === 'capture' || !!matchesAny(form, forms.include)
   if (marked && !analysis.fields.phone) {
     // The site says this form is a lead form: its phone field is the one that holds a phone number.
     const mapped = Object.values(analysis.fields).flat()
@@ -74,7 +75,7 @@ export function analyzeForm(
     }
   }
   analysis.skip =
-    form.getAttribute('data-ringback') === 'ignore'
+    mark === 'ignore'
       ? 'marked data-ringback="ignore"'
       : excludedBy
         ? 'excluded by the site config (' + excludedBy + ')'

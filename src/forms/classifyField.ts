@@ -61,7 +61,7 @@ const COUNTRY_CODE =
   /\b(?:country ?code|dial(?:ing)? ?code|calling ?code|phone ?code|phone ?prefix|tel ?prefix|vorwahl|landesvorwahl|ortsvorwahl|area ?code|indicatif|prefijo|prefisso|prefixo|code pays|ddi)\b/
 
 /** Phone in many languages (lower case, accents removed). */
-export const PHONE_WORDS =
+const PHONE_WORDS =
   /\b(?:tel|telnr|telno|mobi\w*|cell\w*|cel|celular|handy|handynummer|portable|rufnummer|numero|contact (?:number|no)|movil|movel|telemovel|gsm|whats ?app|puhelin|puhelinnumero)\b|phone|telefon|telefoon|τηλ|κινητ|телеф|мобильн|電話|电话|手机|携帯|전화|هاتف|جوال|טלפון/
 
 const EMAIL_WORDS = /\b(?:e ?mail|email|courriel|correo|mail|posta elettronica|eposta|e ?post|sahkoposti)\b|почт|メール|邮箱|이메일/

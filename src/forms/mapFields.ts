@@ -2,7 +2,7 @@ import { classifyField, type Role } from './classifyField'
 import type { FieldInfo } from './describeField'
 
 /** The contact roles a request carries. */
-export type ContactRole = 'phone' | 'name' | 'email' | 'message'
+type ContactRole = 'phone' | 'name' | 'email' | 'message'
 
 /** The fields of a form the SDK takes, by role, and what they hold together. */
 export interface FieldMap {

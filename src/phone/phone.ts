@@ -5,6 +5,7 @@ import {
   parsePhoneNumberFromString,
   validatePhoneNumberLength
 } from 'libphonenumber-js/core'
+import { retryable } from '../core/retryable'
 
 /** Why a number was refused, in the terms the widget and the `error` event explain. */
 export type PhoneProblem = 'empty' | 'not_a_number' | 'too_short' | 'too_long' | 'invalid' | 'country_not_allowed'
@@ -109,15 +110,7 @@ export function createPhone(load: (key: string) => Promise<unknown>): Phone {
   }
 
   let formatting: typeof import('./formatPhone') | undefined
-  let loadingFormatter: Promise<void> | undefined
-  const formatter = () =>
-    (loadingFormatter ||= import('./formatPhone').then(
-      (module) => void (formatting = module),
-      (error: unknown) => {
-        loadingFormatter = undefined
-        throw error
-      }
-    ))
+  const formatter = retryable(() => import('./formatPhone').then((module) => void (formatting = module)))
   const format = (input: string, country: string, allowed?: string[]) =>
     formatting ? formatting.formatPhone(metadata(), input, country, allowed) : { text: input, country }
 

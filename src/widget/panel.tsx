@@ -218,7 +218,8 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   const Form = () => {
     const e = errors.value
     const picking = scheduling.value
-    const next = !openNow.value && mode.value === 'now' ? nextOpening(config, now.value) : undefined
+    const closedNow = !openNow.value && mode.value === 'now'
+    const next = closedNow ? nextOpening(config, now.value) : undefined
     return (
       <form
         noValidate
@@ -232,7 +233,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
           })
         }}
       >
-        {!openNow.value && mode.value === 'now' && (
+        {closedNow && (
           <p>
             {t.closed} {next !== undefined && fill(t.reopens, { time: when(next) })} {t.pick}
           </p>
@@ -418,7 +419,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   let stopTriggers: (() => void) | undefined
   let destroyed = false
   const triggers = config.widget.triggers
-  if (triggers) {
+  if (triggers && Object.keys(triggers).length) {
     import('./startTriggers').then(
       (m) => void (destroyed || (stopTriggers = m.startTriggers(host, triggers, () => open('now', false), () => touched))),
       host.report

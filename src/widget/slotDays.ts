@@ -39,6 +39,8 @@ export const placeOf = (zone: string) => zone.split('/').pop()!.replace(/_/g, ' 
  */
 export function slotDays(slots: number[], locale: string, visitorZone: string, businessZone: string, texts: Texts): DayView[] {
   const time = (timeZone: string) => dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone })
+  const mine = time(visitorZone)
+  const theirTime = time(businessZone)
   const day = dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: visitorZone })
   const place = placeOf(businessZone)
   const days: DayView[] = []
@@ -46,8 +48,8 @@ export function slotDays(slots: number[], locale: string, visitorZone: string, b
     const key = localDate(at, visitorZone)
     let current = days[days.length - 1]
     if (!current || current.key !== key) days.push((current = { key, label: day.format(at), slots: [] }))
-    const label = time(visitorZone).format(at)
-    const there = time(businessZone).format(at)
+    const label = mine.format(at)
+    const there = theirTime.format(at)
     const theirs = there !== label ? fill(texts.theirs, { time: there, place }) : undefined
     current.slots.push({ at, label, theirs, name: theirs ? fill(texts.yours, { time: label }) + ', ' + theirs : label })
   }
