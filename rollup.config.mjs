@@ -57,27 +57,44 @@ function phoneMetadata(dir) {
   }
 }
 
-/** Browser builds must not carry classic zod (3.3x the bytes of zod/mini for the same schema). */
-function forbidClassicZod() {
+/**
+ * Browser builds carry no zod at all: classic zod is 3.3x the bytes of
+ * zod/mini for the same schema, and even zod/mini cannot build its schemas on
+ * a page that adds enumerable properties to `Object.prototype`. The browser
+ * checks the config by hand (src/core/parseConfig.ts); `import type` is free.
+ */
+function forbidZod() {
   return {
-    name: 'forbid-classic-zod',
+    name: 'forbid-zod',
     load(id) {
-      if (/[\\/]zod[\\/](?:v4[\\/]classic|v3|index\.js)/.test(id)) {
-        this.error(`classic zod reached browser code (${id}); import from 'zod/mini'`)
+      if (/[\\/]node_modules[\\/]zod[\\/]/.test(id)) {
+        this.error(`zod reached browser code (${id}): browser code checks data by hand, see src/core/parseConfig.ts`)
       }
       return null
     }
   }
 }
 
-/** Collects the hashed names of the lazy entries, for the script build to use. */
+/**
+ * Collects the hashed names of the lazy entries, each followed by the files it
+ * imports statically (transitively), so that a prefetch can fetch the whole
+ * graph: `<link rel=modulepreload>` fetches the one module it names.
+ */
 const chunks = {}
 function recordChunks() {
   return {
     name: 'record-chunks',
     generateBundle(_, bundle) {
       for (const file of Object.values(bundle)) {
-        if (file.type === 'chunk' && file.isEntry) chunks[file.name] = file.fileName
+        if (file.type !== 'chunk' || !file.isEntry) continue
+        const files = []
+        const visit = (name) => {
+          if (files.includes(name)) return
+          files.push(name)
+          for (const dep of bundle[name].imports) visit(dep)
+        }
+        visit(file.fileName)
+        chunks[file.name] = files
       }
     }
   }
@@ -100,13 +117,17 @@ function injectChunks() {
 const browserTs = () =>
   typescript({ tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist' })
 
+// RINGBACK_READABLE=1 keeps names and lines (same compression) so that `npm run profile`
+// can say which function the time goes to.
+const readable = !!process.env.RINGBACK_READABLE
 const minify = (extra = {}) =>
   terser({
     ecma: 2020,
     module: true,
     compress: { passes: 3, pure_getters: true },
-    format: { comments: false },
-    ...extra
+    ...(readable ? { mangle: false } : {}),
+    ...extra,
+    format: { comments: false, ...(readable ? { beautify: true } : {}), ...extra.format }
   })
 
 /** Known, harmless warnings of dependencies; anything else is shown. */
@@ -121,28 +142,27 @@ export default [
   {
     input: LAZY,
     onwarn,
-    plugins: [forbidClassicZod(), nodeResolve({ browser: true }), commonjs(), browserTs(), phoneMetadata(metaDir), recordChunks()],
+    plugins: [forbidZod(), nodeResolve({ browser: true }), commonjs(), browserTs(), phoneMetadata(metaDir), recordChunks()],
     output: {
       dir: 'dist',
       format: 'es',
       entryFileNames: 'ringback-[name]-[hash].js',
       chunkFileNames: 'ringback-[name]-[hash].js',
-      // Code that both the forms file and the panel use gets stable names, so
-      // that each shared file has its own budget: the contract's schemas
-      // (zod/mini), and the request builder with the visit's classification.
+      // Code that both the forms file and the panel use is one file with a
+      // stable name and its own budget: the request builder with the visit's
+      // classification, the config check, and two helpers too small to be
+      // files of their own (each file is a request and a prefetch link).
       manualChunks: (id) =>
-        /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/](?:schema|core[\\/]parseConfig)\.ts$/.test(id)
-          ? 'schema'
-          : /[\\/]src[\\/](?:core[\\/](?:buildRequest|redactUrl|randomId|trackVisit)|context[\\/](?!parseDevice))/.test(id)
-            ? 'request'
-            : undefined,
+        /[\\/]src[\\/](?:core[\\/](?:buildRequest|redactUrl|randomId|trackVisit|parseConfig|maskPhone)|widget[\\/]adoptStyles|context[\\/](?!parseDevice))/.test(id)
+          ? 'request'
+          : undefined,
       plugins: [minify()]
     }
   },
   {
     input: 'src/boot.ts',
     onwarn,
-    plugins: [forbidClassicZod(), injectChunks(), nodeResolve({ browser: true }), commonjs(), browserTs()],
+    plugins: [forbidZod(), injectChunks(), nodeResolve({ browser: true }), commonjs(), browserTs()],
     output: {
       file: 'dist/ringback.js',
       format: 'iife',

@@ -1,9 +1,12 @@
 /**
  * `ringback/schema`: the zod schemas of Platform API v1 (see the README's
- * "Platform API" link), for backends that receive leads themselves and for the
- * SDK's own lazy files.
+ * "Platform API" link), for backends that receive leads themselves, for the
+ * reference receiver and for the SDK's tests. The SDK's browser code does not
+ * use them: it checks the site config by hand (src/core/parseConfig.ts, held
+ * to the same verdicts by its tests), since zod cannot run on pages that add
+ * enumerable properties to `Object.prototype`.
  *
- * Written with `zod/mini` so that browser code importing a schema pays a few
+ * Written with `zod/mini` so that a program importing a schema pays a few
  * hundred bytes instead of classic zod's whole method chain. The schemas are
  * ordinary zod v4 schemas: `Schema.parse()`, `safeParse()`, `z.infer` and the
  * classic `zod` API accept them as they are.
@@ -12,30 +15,13 @@
  * never renamed.
  */
 import * as z from 'zod/mini'
+import { LIMITS, WEEKDAYS } from './contract'
 
-/**
- * Upper bounds of every free-text field, in UTF-16 code units. The SDK
- * truncates to these before sending; the platform rejects anything longer.
- */
-export const LIMITS = {
-  id: 100,
-  name: 200,
-  email: 254,
-  message: 2000,
-  url: 2048,
-  title: 300,
-  text: 2000,
-  utm: 300,
-  clickId: 500,
-  clickIds: 20,
-  short: 100,
-  locale: 35,
-  timeZone: 64
-} as const
+export { LIMITS, WEEKDAYS, type Weekday } from './contract'
 
 // Schemas are built through these small factories, marked free of side
-// effects, so that bundlers drop the schemas a program does not use (the
-// widget needs the config's, not the request's): a `.check()` call written
+// effects, so that bundlers drop the schemas a program does not use (a
+// backend that takes requests needs none of the config's): a `.check()` call written
 // at the top level would keep every schema alive.
 
 /** A non-empty string of at most `max` characters. */
@@ -76,9 +62,6 @@ function instant() {
 // ---------------------------------------------------------------------------
 // Site config: GET /v1/sites/{siteId}/config
 
-/** Days of the week as the config's `hours.weekly` keys them. */
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
-export type Weekday = (typeof WEEKDAYS)[number]
 
 /** A wall-clock time `HH:MM` in the business time zone; `24:00` ends a day. */
 export const ClockTime = matching(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/)

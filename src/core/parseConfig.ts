@@ -1,5 +1,6 @@
-import * as z from 'zod/mini'
-import { SiteConfig } from '../schema'
+import { LIMITS, WEEKDAYS } from '../contract'
+import type { SiteConfig } from '../schema'
+import { pick } from './fetchConfig'
 
 /** What the lazy files work from: the checked config, and what was wrong with the one sent. */
 export interface ParsedConfig {
@@ -19,6 +20,115 @@ const DEFAULTS = {
   privacy: { consent: 'required', storage: 'after-consent' }
 } as const
 
+// The browser checks the config by hand, field for field as `SiteConfig` in
+// src/schema.ts says (test/core/parseConfig.test.ts holds the two to the same
+// verdicts), rather than with zod: zod cannot build its schemas on a page
+// whose `Object.prototype` has enumerable properties (its `for…in` loops read
+// them as members), and building and running them cost a click on the
+// launcher about 40 ms of a throttled phone's main thread.
+
+/** Thrown by a field check; caught per section, whose defaults then apply. */
+const BAD = {}
+const fail = (): never => {
+  throw BAD
+}
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value)
+const object = (value: unknown) => (isObject(value) ? value : fail())
+const text = (value: unknown, max: number, min = 1) => (typeof value === 'string' && value.length >= min && value.length <= max ? value : fail())
+const matching = (value: unknown, pattern: RegExp) => (typeof value === 'string' && pattern.test(value) ? value : fail())
+const between = (value: unknown, min: number, max: number) => (Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : fail())
+const oneOf = <T extends string>(value: unknown, values: readonly T[]) => (values.indexOf(value as T) >= 0 ? (value as T) : fail())
+const bool = (value: unknown) => (typeof value === 'boolean' ? value : fail())
+const list = <T>(value: unknown, item: (value: unknown) => T) => (Array.isArray(value) ? value.map(item) : fail())
+/** Own keys only, and never one that would reach a prototype when assigned. */
+const entries = (value: Record<string, unknown>) => Object.keys(value).filter((key) => key !== '__proto__').map((key) => [key, value[key]] as const)
+/** An optional field: absent (or `undefined`) leaves it out; anything else must pass `check`. */
+function optional<T>(out: Record<string, unknown>, from: unknown, key: string, check: (value: unknown) => T) {
+  const value = pick(from, key)
+  if (value !== undefined) out[key] = check(value)
+}
+
+const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const COUNTRY = /^[A-Z]{2}$/
+const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/
+const country = (value: unknown) => matching(value, COUNTRY)
+const strings = (value: unknown) => list(value, (item) => text(item, Infinity, 0))
+
+/** An absolute http(s) URL on a domain name, as zod's `httpUrl()` accepts it. */
+function httpUrl(value: unknown): string {
+  const trimmed = typeof value === 'string' ? value.trim() : fail()
+  try {
+    const url = new URL(trimmed)
+    if (/^https?:$/.test(url.protocol) && DOMAIN.test(url.hostname)) return trimmed.replace(/[\t\n\r]/g, '')
+  } catch {}
+  return fail()
+}
+
+const SECTIONS = {
+  business: (v: unknown) => ({ name: text(pick(object(v), 'name'), LIMITS.name), timeZone: text(pick(v, 'timeZone'), LIMITS.timeZone) }),
+  hours(v: unknown) {
+    const weekly: Record<string, [string, string][]> = {}
+    for (const [day, ranges] of entries(object(pick(object(v), 'weekly')))) {
+      weekly[oneOf(day, WEEKDAYS)] = list(ranges, (range) => (Array.isArray(range) && range.length === 2 ? [matching(range[0], TIME), matching(range[1], TIME)] : fail()))
+    }
+    const out: Record<string, unknown> = { weekly }
+    optional(out, v, 'closed', (value) => list(value, (item) => matching(item, DATE)))
+    return out
+  },
+  scheduling: (v: unknown) => ({
+    slotMinutes: between(pick(object(v), 'slotMinutes'), 5, 240),
+    leadMinutes: between(pick(v, 'leadMinutes'), 0, 7 * 24 * 60),
+    horizonDays: between(pick(v, 'horizonDays'), 1, 60)
+  }),
+  phone(v: unknown) {
+    const out: Record<string, unknown> = { defaultCountry: country(pick(object(v), 'defaultCountry')) }
+    optional(out, v, 'countries', (value) => list(value, country))
+    return out
+  },
+  widget(v: unknown) {
+    const out: Record<string, unknown> = {
+      enabled: bool(pick(object(v), 'enabled')),
+      position: oneOf(pick(v, 'position'), ['bottom-right', 'bottom-left']),
+      accent: matching(pick(v, 'accent'), /^#[0-9a-fA-F]{6}$/)
+    }
+    optional(out, v, 'locale', (value) => text(value, LIMITS.locale))
+    optional(out, v, 'texts', (value) => {
+      const texts: Record<string, string> = {}
+      for (const [key, item] of entries(object(value))) texts[key] = text(item, LIMITS.text, 0)
+      return texts
+    })
+    optional(out, v, 'offset', (value) => ({ x: between(pick(object(value), 'x'), 0, 200), y: between(pick(value, 'y'), 0, 200) }))
+    optional(out, v, 'label', (value) => text(value, LIMITS.short))
+    optional(out, v, 'icon', (value) => oneOf(value, ['phone', 'chat', 'none']))
+    optional(out, v, 'triggers', (value) => {
+      const triggers: Record<string, unknown> = {}
+      optional(triggers, object(value), 'afterSeconds', (s) => between(s, 1, 3600))
+      optional(triggers, value, 'exitIntent', bool)
+      optional(triggers, value, 'scrollPercent', (p) => between(p, 1, 100))
+      return triggers
+    })
+    return out
+  },
+  forms(v: unknown) {
+    const out: Record<string, unknown> = { capture: oneOf(pick(object(v), 'capture'), ['auto', 'marked', 'off']) }
+    optional(out, v, 'include', strings)
+    optional(out, v, 'exclude', strings)
+    optional(out, v, 'confirm', bool)
+    return out
+  },
+  privacy(v: unknown) {
+    const out: Record<string, unknown> = {
+      consent: oneOf(pick(object(v), 'consent'), ['required', 'notice', 'none']),
+      storage: oneOf(pick(v, 'storage'), ['always', 'after-consent', 'never'])
+    }
+    optional(out, v, 'policyUrl', httpUrl)
+    optional(out, v, 'consentText', (value) => text(value, LIMITS.text))
+    return out
+  }
+}
+type Section = keyof typeof SECTIONS
+
 const cache = new WeakMap<object, ParsedConfig>()
 
 /**
@@ -28,7 +138,8 @@ const cache = new WeakMap<object, ParsedConfig>()
  * without usable business hours or a time zone the widget stays hidden,
  * since it could only promise calls it cannot place. Form capture goes on:
  * the platform decides when to call. `report` (the host's) hears of any
- * problem once, as an `error` event with code `config_invalid`.
+ * problem once, as an `error` event with code `config_invalid`. Only fields
+ * the contract names are kept.
  */
 export function parseConfig(
   raw: unknown,
@@ -37,13 +148,15 @@ export function parseConfig(
   report?: (error: Error, code: string) => void
 ): ParsedConfig {
   if (raw && typeof raw === 'object' && cache.has(raw)) return cache.get(raw)!
-  const source = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
   const problems: string[] = []
-  const section = <K extends keyof typeof SiteConfig.shape>(key: K, fallback: unknown): z.infer<(typeof SiteConfig.shape)[K]> => {
-    const result = SiteConfig.shape[key].safeParse(source[key])
-    if (result.success) return result.data as z.infer<(typeof SiteConfig.shape)[K]>
-    problems.push(key)
-    return fallback as z.infer<(typeof SiteConfig.shape)[K]>
+  const section = <K extends Section>(key: K, fallback: unknown): SiteConfig[K] => {
+    try {
+      return SECTIONS[key](pick(raw, key)) as SiteConfig[K]
+    } catch (error) {
+      if (error !== BAD) throw error
+      problems.push(key)
+      return fallback as SiteConfig[K]
+    }
   }
   const business = section('business', undefined)
   const hours = section('hours', undefined)

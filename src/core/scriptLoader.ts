@@ -1,7 +1,12 @@
 import type { ChunkName, Loader } from './host'
 
-/** File names of the lazy chunks, with their content hashes; filled in by the build. */
-declare const __RINGBACK_CHUNKS__: Record<ChunkName, string>
+/**
+ * File names of the lazy chunks, with their content hashes, each followed by
+ * the files it imports statically; filled in by the build.
+ */
+declare const __RINGBACK_CHUNKS__: Record<ChunkName, string[]>
+// Named once: the build writes the list where the placeholder stands.
+const CHUNKS = __RINGBACK_CHUNKS__
 /** The versioned folder of the per-country phone metadata; filled in by the build. */
 declare const __RINGBACK_META__: string
 
@@ -13,13 +18,19 @@ declare const __RINGBACK_META__: string
  */
 export function scriptLoader(base: string): Loader {
   return {
-    chunk: (name) => import(/* @vite-ignore */ base + __RINGBACK_CHUNKS__[name]),
+    chunk: (name) => import(/* @vite-ignore */ base + CHUNKS[name][0]),
+    // The whole static graph into the HTTP cache, neither parsed nor run:
+    // `modulepreload` would compile it on the page's main thread now, for a
+    // panel most visitors never open. CORS mode, as `import()` asks for it.
     prefetch(name) {
-      const link = document.createElement('link')
-      link.rel = 'modulepreload'
-      link.href = base + __RINGBACK_CHUNKS__[name]
-      document.head.appendChild(link)
-      return () => link.remove()
+      const links = CHUNKS[name].map((file) => {
+        const link = document.createElement('link')
+        link.rel = 'modulepreload'
+        link.crossOrigin = 'anonymous'
+        link.href = base + file
+        return document.head.appendChild(link)
+      })
+      return () => links.forEach((link) => link.remove())
     },
     meta: (country) => import(/* @vite-ignore */ base + __RINGBACK_META__ + '/' + country + '.js')
   }
