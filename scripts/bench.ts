@@ -16,6 +16,8 @@ import { createDemoSite } from '../demo/server/site'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 9)
+/** CPU throttles to run, e.g. BENCH_CPU=4 for a quick look at the throttled figures only. */
+const THROTTLES = (process.env.BENCH_CPU || '1,4').split(',').map(Number)
 /** Long enough for the SDK's idle work (config, visit, preloads) to have run. */
 const SETTLE_MS = 4000
 
@@ -62,7 +64,6 @@ async function measure(browser: Browser, url: string, throttle: number, withSdk:
   const page: Page = await context.newPage()
   const cdp: CDPSession = await context.newCDPSession(page)
   await cdp.send('Network.enable')
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' })
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
   let bytes = 0
@@ -131,7 +132,7 @@ async function main() {
   const line = (cells: (string | number)[]) => '| ' + cells.join(' | ') + ' |'
   const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—')
   const arms: Arm[] = ['without', 'plausible', 'with']
-  for (const throttle of [1, 4]) {
+  for (const throttle of THROTTLES) {
     const rounds: Record<Arm, Sample>[] = []
     for (let round = 0; round < ROUNDS; round++) {
       // Rotate the order, so that warm-up and drift do not favour one side.
@@ -181,7 +182,7 @@ async function main() {
     `# ringback page-cost benchmark`,
     ``,
     `${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpu} · Node ${process.version} · ${executablePath}`,
-    `Demo home page, Pixel 7 viewport, cache disabled, ${ROUNDS} interleaved rounds per throttle, ${SETTLE_MS} ms settle.`,
+    `Demo home page, Pixel 7 viewport, a new browser context (empty cache) per load, ${ROUNDS} interleaved rounds per throttle, ${SETTLE_MS} ms settle.`,
     `Bytes are over plain http on loopback (Chromium asks for gzip, not brotli, without TLS).`,
     ``,
     `Plausible: @plausible-analytics/tracker ${plausibleVersion()} (npm), page views captured, its event endpoint answering 404 on loopback.`,

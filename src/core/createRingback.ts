@@ -113,9 +113,18 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     chunk: (name) => {
       if (!reached) {
         reached = true
-        delivery().catch(report)
-        // After what the visitor is waiting for (the panel, the form file) has run.
-        cleanups.push(onIdle(() => void device().catch(() => undefined)))
+        // The engine's first `Intl` call sets up ICU (tens of ms on a slow
+        // phone), and the panel and forms both make one: the first reach
+        // (hover, focus, touch) pays it now, in a task of its own after the
+        // input events, while the feature's files are on their way.
+        const warm = setTimeout(guard(() => void Intl.DateTimeFormat().resolvedOptions()), 0)
+        // Delivery is ready long before a submit; one that comes first waits in storage (`deliver`).
+        const idle = onIdle(() => void delivery().catch(report))
+        // Not in the idle gaps between the files of the panel's first render:
+        // a second later, when the visitor is typing. A request sent sooner
+        // goes out with what the UA string and client hints give.
+        const later = setTimeout(() => cleanups.push(onIdle(() => void device().catch(() => undefined))), 1000)
+        cleanups.push(idle, () => clearTimeout(later), () => clearTimeout(warm))
       }
       return loader.chunk(name)
     }
@@ -195,10 +204,6 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
           guard((values: UaHints) => void (hints = values)),
           () => undefined
         )
-        // ua-parser-js is fetched and compiled now, run at the first sign of
-        // use: its regular expressions are the costliest thing the SDK would
-        // otherwise do before anyone asked for anything.
-        cleanups.push(loader.prefetch('device'))
       })
     )
   )

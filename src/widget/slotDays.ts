@@ -1,4 +1,4 @@
-import { localDate } from '../core/openingHours'
+import { localDate, wallTimeToUtc } from '../core/openingHours'
 import { fill, type Texts } from './texts'
 
 /** A slot as the visitor sees it. */
@@ -35,23 +35,34 @@ export const placeOf = (zone: string) => zone.split('/').pop()!.replace(/_/g, ' 
  * Groups slots (UTC instants) into the visitor's days and labels each in
  * the visitor's zone and their locale's 12/24-hour clock; where the
  * business's wall clock reads differently, the slot names that time too
- * ("4:00 AM your time, 9:00 AM in London").
+ * ("4:00 AM your time, 9:00 AM in London"). A day's slots are labelled when
+ * first read: the panel shows one day at a time, and a week of 15-minute
+ * slots is some 300 `Intl` calls that a throttled phone feels on opening.
  */
 export function slotDays(slots: number[], locale: string, visitorZone: string, businessZone: string, texts: Texts): DayView[] {
   const time = (timeZone: string) => dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone })
-  const mine = time(visitorZone)
-  const theirTime = time(businessZone)
   const day = dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: visitorZone })
   const place = placeOf(businessZone)
-  const days: DayView[] = []
-  for (const at of slots) {
-    const key = localDate(at, visitorZone)
-    let current = days[days.length - 1]
-    if (!current || current.key !== key) days.push((current = { key, label: day.format(at), slots: [] }))
-    const label = mine.format(at)
-    const there = theirTime.format(at)
+  const view = (at: number): SlotView => {
+    const label = time(visitorZone).format(at)
+    const there = time(businessZone).format(at)
     const theirs = there !== label ? fill(texts.theirs, { time: there, place }) : undefined
-    current.slots.push({ at, label, theirs, name: theirs ? fill(texts.yours, { time: label }) + ', ' + theirs : label })
+    return { at, label, theirs, name: theirs ? fill(texts.yours, { time: label }) + ', ' + theirs : label }
+  }
+  const days: DayView[] = []
+  let instants: number[] = []
+  // The instant the current day ends for the visitor: their next midnight.
+  let end = -Infinity
+  for (const at of slots) {
+    if (at >= end) {
+      const key = localDate(at, visitorZone)
+      const [y, m, d] = key.split('-').map(Number) as [number, number, number]
+      end = wallTimeToUtc(y, m, d + 1, 0, visitorZone)
+      const own: number[] = (instants = [])
+      let labelled: SlotView[] | undefined
+      days.push({ key, label: day.format(at), get slots() { return (labelled ||= own.map(view)) } })
+    }
+    instants.push(at)
   }
   return days
 }

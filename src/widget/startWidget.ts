@@ -64,17 +64,16 @@ export function startWidget(host: Host): Feature {
       root.appendChild(button)
       host.listen(button, 'click', () => open())
       for (const type of ['pointerenter', 'focus', 'touchstart']) host.listen(button, type, preload, { passive: true })
-      // At idle the panel's files are fetched and compiled, not run: mounting
-      // it (config check, phone metadata, first render) waits for a sign of
-      // interest, so a page that never uses it pays nothing on its main thread.
-      // Engagement triggers (off unless configured) live in the panel: a site
-      // that has them gets it mounted at idle.
+      // At idle the panel's files are prefetched, not run: mounting it (config
+      // check, first render, then phone validation) waits for a sign of
+      // interest, so a page that never uses it pays next to nothing on its
+      // main thread. Engagement triggers (off unless configured) live in the
+      // panel: a site that has them gets it mounted at idle.
       const triggers = pick(widget, 'triggers')
       host.cleanup(
         onIdle(() => {
           if (triggers && Object.keys(triggers).length) return preload()
           host.cleanup(host.loader.prefetch('panel'))
-          host.cleanup(host.loader.prefetch('phone'))
         })
       )
       // A single-page app that replaces <body> (Turbo, Astro) takes the launcher with it: put it back.
