@@ -189,7 +189,7 @@ test.describe('delivery: retries, idempotency and the outbox', () => {
     })
   }
 
-  test('receiver down for a long outage then up: one stored request (backoff fast-forwarded)', async ({ page, servers, rb }) => {
+  test('receiver down for eight tries then up: one stored request (backoff fast-forwarded past a minute)', async ({ page, servers, rb }) => {
     // Down for eight tries: with backoff of 1, 2, 4, 8, 16, 30, 30 s windows,
     // that is over a minute of the page's time, run on the page's clock.
     await rb.faults({ callbacks: { count: 8, status: 503 } })
@@ -209,6 +209,25 @@ test.describe('delivery: retries, idempotency and the outbox', () => {
     expect(attempts.filter((a) => a.status === 503)).toHaveLength(8)
     expect(attempts.at(-1)!.status).toBe(201)
     expect(new Set(attempts.map((a) => a.id)).size).toBe(1)
+  })
+
+  test('receiver down for 30 s (every connection dropped), then up: one stored request, in real time, without a reload', async ({ page, servers, rb }) => {
+    // Real time, not a moved clock: backoff windows of 1, 2, 4, 8, 16 and 30 s
+    // span the outage, and the first try after it is stored.
+    test.setTimeout(150_000)
+    await rb.faults({ callbacks: { forMs: 30_000, drop: true } })
+    const downUntil = Date.now() + 30_000
+    await openDemo(page, servers, '/quote.html')
+    await submitQuote(page)
+    await expect.poll(async () => (await rb.requests()).length, { timeout: 100_000, intervals: [1000] }).toBe(1)
+    const attempts = await rb.attempts()
+    const failed = attempts.filter((a) => a.status !== 201)
+    expect(failed.length).toBeGreaterThanOrEqual(3)
+    expect(Date.parse(attempts.at(-1)!.at)).toBeGreaterThanOrEqual(downUntil - 1000)
+    expect(attempts.at(-1)!.status).toBe(201)
+    expect(new Set(attempts.map((a) => a.id)).size).toBe(1)
+    await page.waitForTimeout(2000)
+    expect(await rb.requests()).toHaveLength(1)
   })
 
   test('a double click on the form: one stored request', async ({ page, servers, rb }) => {
