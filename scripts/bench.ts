@@ -147,7 +147,7 @@ async function main() {
     process.stdout.write('\n')
     const metric = (name: string, pick: (s: Sample) => number | undefined, digits = 1, paired = true) => {
       const of = (arm: Arm) => rounds.map((r) => pick(r[arm]) ?? NaN)
-      const diff = (arm: Arm) => rounds.map((r) => (pick(r[arm]) ?? NaN) - (pick(r.without) ?? NaN))
+      const diff = (arm: Arm, base: Arm = 'without') => rounds.map((r) => (pick(r[arm]) ?? NaN) - (pick(r[base]) ?? NaN))
       rows.push(
         line([
           `${throttle}x`,
@@ -156,7 +156,8 @@ async function main() {
           fmt(median(of('plausible')), digits),
           fmt(median(of('with')), digits),
           paired ? fmt(median(diff('plausible')), digits) : '—',
-          paired ? fmt(median(diff('with')), digits) : '—'
+          paired ? fmt(median(diff('with')), digits) : '—',
+          paired ? fmt(median(diff('with', 'plausible')), digits) : '—'
         ])
       )
     }
@@ -186,10 +187,10 @@ async function main() {
     `Bytes are over plain http on loopback (Chromium asks for gzip, not brotli, without TLS).`,
     ``,
     `Plausible: @plausible-analytics/tracker ${plausibleVersion()} (npm), page views captured, its event endpoint answering 404 on loopback.`,
-    `Differences are medians of the per-round differences against the page without any script.`,
+    `Differences are medians of the per-round (paired) differences: against the page without any script, and ringback against Plausible.`,
     ``,
-    line(['CPU', 'metric', 'without (median)', 'Plausible (median)', 'ringback (median)', 'Plausible − without', 'ringback − without']),
-    line(['---', '---', '---:', '---:', '---:', '---:', '---:'])
+    line(['CPU', 'metric', 'without (median)', 'Plausible (median)', 'ringback (median)', 'Plausible − without', 'ringback − without', 'ringback − Plausible']),
+    line(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:'])
   ]
   const table = [...header, ...rows, ''].join('\n')
   mkdirSync('bench', { recursive: true })

@@ -124,6 +124,11 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
         // a second later, when the visitor is typing. A request sent sooner
         // goes out with what the UA string and client hints give.
         const later = setTimeout(() => cleanups.push(onIdle(() => void device().catch(() => undefined))), 1000)
+        // High-entropy client hints (Windows 11, device model) take a moment: ask now, use them at submit.
+        nav.userAgentData?.getHighEntropyValues(['platformVersion', 'model', 'fullVersionList']).then(
+          guard((values: UaHints) => void (hints = values)),
+          () => undefined
+        )
         cleanups.push(idle, () => clearTimeout(later), () => clearTimeout(warm))
       }
       return loader.chunk(name)
@@ -199,11 +204,6 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
       guard(() => {
         // Requests an earlier page left unsent: deliver them now.
         if (outboxStore.keys(OUTBOX_KEY).length) delivery().then((ready) => ready.flush(), report)
-        // High-entropy client hints (Windows 11, device model) take a moment: ask now, use them at submit.
-        nav.userAgentData?.getHighEntropyValues(['platformVersion', 'model', 'fullVersionList']).then(
-          guard((values: UaHints) => void (hints = values)),
-          () => undefined
-        )
       })
     )
   )

@@ -19,14 +19,12 @@ declare const __RINGBACK_META__: string
 export function scriptLoader(base: string): Loader {
   return {
     chunk: (name) => import(/* @vite-ignore */ base + CHUNKS[name][0]),
-    // The whole static graph into the HTTP cache, neither parsed nor run:
-    // `modulepreload` would compile it on the page's main thread now, for a
-    // panel most visitors never open. CORS mode, as `import()` asks for it.
+    // The whole static graph, fetched and compiled, not run: a module
+    // preloaded alone would still wait for its imports when it is run.
     prefetch(name) {
       const links = CHUNKS[name].map((file) => {
         const link = document.createElement('link')
         link.rel = 'modulepreload'
-        link.crossOrigin = 'anonymous'
         link.href = base + file
         return document.head.appendChild(link)
       })
