@@ -265,6 +265,46 @@ test.describe('bad input', () => {
     expect(await rb.attempts()).toHaveLength(0)
   })
 
+  test('a config without business hours or a time zone: no launcher, a config_invalid error, and forms still deliver', async ({ page, rb }) => {
+    await recordSdk(page)
+    await rb.faults({ config: { invalid: true } })
+    await openPage(page, '/form.html')
+    await expect.poll(async () => (await errorsOf(page)).map((e) => e.code)).toContain('config_invalid')
+    await expect(page.locator('ringback-widget')).toHaveCount(0)
+    // No phone section either: the default country is the browser's (US), so the number is written internationally.
+    await submitForm(page, { name: 'Sam', phone: '+44 7400 123456' })
+    const stored = await rb.waitForRequests(1)
+    expectSchema(stored)
+    expect(stored[0]).toMatchObject({ channel: 'form', phone: GB_E164 })
+  })
+
+  test('a time zone that does not exist: the launcher goes at the first hover, with a config_invalid error naming it', async ({ page, rb }) => {
+    await recordSdk(page)
+    const site = JSON.parse(readFileSync('demo/sites.json', 'utf8'))[0].config
+    await rb.faults({ config: { body: { ...site, business: { ...site.business, timeZone: 'Mars/Olympus' } } } })
+    await openPage(page, '/form.html')
+    const launcher = page.getByRole('button', { name: /call me back/i })
+    await launcher.hover()
+    await expect(launcher).toHaveCount(0)
+    const errors = await errorsOf(page)
+    expect(errors.filter((e) => e.code === 'config_invalid').map((e) => e.message)).toEqual([expect.stringMatching(/business\.timeZone.*hidden/)])
+  })
+
+  test('a widget section that fails its schema: the widget works on its defaults, with one config_invalid error', async ({ page, rb }) => {
+    await recordSdk(page)
+    const site = JSON.parse(readFileSync('demo/sites.json', 'utf8'))[0].config
+    await rb.faults({ config: { body: { ...site, widget: { enabled: true, position: 'middle', accent: 'red' } } } })
+    await openPage(page, '/form.html')
+    await callMeNow(page, '+353 85 123 4567')
+    await expect(page.getByRole('status')).toContainText(/call/i)
+    const stored = await rb.waitForRequests(1)
+    expectSchema(stored)
+    expect(stored[0]).toMatchObject({ channel: 'widget', phone: '+353851234567' })
+    const box = await page.getByRole('button', { name: /call me back/i }).boundingBox()
+    expect(box!.x).toBeGreaterThan((page.viewportSize()!.width * 2) / 3)
+    expect((await errorsOf(page)).filter((e) => e.code === 'config_invalid').map((e) => e.message)).toEqual([expect.stringMatching(/\(widget\); defaults are used/)])
+  })
+
   test('oversized fields are cut to the documented limits before sending', async ({ page, rb }) => {
     await openPage(page, '/form.html')
     await submitForm(page, { name: 'N'.repeat(500), email: 'e'.repeat(300) + '@example.com', phone: GB, message: 'M'.repeat(5000) + '😀' })

@@ -32,7 +32,14 @@ const COOLDOWN_MS = 60000
  */
 export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLElement) {
   const region = (navigator.language.split('-')[1] || '').toUpperCase()
-  const { config } = parseConfig(await host.config, host.options.site, /^[A-Z]{2}$/.test(region) ? region : 'US', host.report)
+  const { config, widgetUsable } = parseConfig(await host.config, host.options.site, /^[A-Z]{2}$/.test(region) ? region : 'US', host.report)
+  if (!widgetUsable) {
+    // Hours or time zone present but unusable (parseConfig has reported it):
+    // no widget. The launcher's element stays, empty, so that the first file's
+    // watch for a replaced <body> has nothing to put back.
+    root.replaceChildren()
+    return { open() {}, close() {}, destroy() {} }
+  }
   const { locale, texts: t, dir } = await loadTexts(
     [host.options.locale, config.widget.locale, document.documentElement.lang, navigator.language],
     config.widget.texts

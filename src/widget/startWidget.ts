@@ -47,6 +47,13 @@ export function startWidget(host: Host): Feature {
   host.config.then(
     host.guard((raw) => {
       if (gone || !raw || pick(raw, 'widget', 'enabled') === false) return
+      // Without business hours and a time zone the widget could only promise
+      // calls it cannot place: it stays hidden (form capture goes on). The
+      // panel checks the rest, and hides the launcher if they are unusable.
+      const weekly = pick(raw, 'hours', 'weekly')
+      if (typeof pick(raw, 'business', 'timeZone') !== 'string' || !weekly || typeof weekly !== 'object') {
+        return host.report(new Error('The site config has no business hours or time zone; the widget stays hidden.'), 'config_invalid')
+      }
       const widget = pick(raw, 'widget')
       const el = (element = document.createElement('ringback-widget'))
       root = el.attachShadow({ mode: 'open' })
