@@ -210,6 +210,25 @@ test.describe('the callback widget', () => {
     await expect(input).toHaveValue('07400 123456')
   })
 
+  test('a number autofilled before phone validation has loaded gets its country and format when it arrives', async ({ page, servers }) => {
+    await page.clock.install({ time: new Date(TUESDAY_OPEN) })
+    // Hold the phone files back: the field is there (first render) before validation is.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/ringback-phone-[\w-]+\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    await openDemo(page, servers)
+    const panel = await openWidget(page)
+    const input = panel.getByLabel(/phone number/i)
+    await input.fill('+353 85 123 4567')
+    await expect(panel.getByRole('combobox', { name: 'Country' })).toHaveValue('GB')
+    release()
+    await expect(panel.getByRole('combobox', { name: 'Country' })).toHaveValue('IE')
+    await expect(input).toHaveValue('085 123 4567')
+  })
+
   test.describe('in New York', () => {
     test.use({ timezoneId: 'America/New_York', locale: 'en-US' })
 

@@ -82,7 +82,17 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   let countdown: ReturnType<typeof setInterval> | undefined
 
   host.phone().then(
-    (p) => Promise.all([p.ensure(allowed.length ? allowed : ['all']), p.formatter()]).then(() => void (phone.value = p)),
+    (p) =>
+      Promise.all([p.ensure(allowed.length ? allowed : ['all']), p.formatter()]).then(() => {
+        // Phone validation loads after the first render: a number typed,
+        // pasted or autofilled before it arrived gets its country and format now.
+        if (value.value) {
+          const result = p.format(value.value, country.value, allowed)
+          country.value = result.country
+          value.value = result.text
+        }
+        phone.value = p
+      }),
     host.report
   )
 
