@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium'
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
-function summarise(profile: Profile, label: string) {
+function summarise(profile: Profile, label: string, quiet = false): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   const self = new Map<number, number>()
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000))
@@ -61,7 +61,9 @@ function summarise(profile: Profile, label: string) {
     for (const c of n.children ?? []) walk(c, depth + 1)
   }
   if (process.env.TREE) walk(rootId, 0)
+  if (quiet) return inclusive
   console.log(`\n## ${label}\n${tree.join('\n')}\nby script:\n${top(byUrl, 14)}\nby function (self):\n${top(byFn, 25)}\nby function (inclusive):\n${top(inclusive, 40)}`)
+  return inclusive
 }
 
 async function main() {
@@ -73,21 +75,35 @@ async function main() {
   const url = (await site.listen(0)) + '/'
   receiver.allowOrigin('demo', new URL(url).origin)
   const browser = await chromium.launch({ executablePath: findChromium()!, args: CHROMIUM_ARGS })
-  const context = await browser.newContext({ ...devices['Pixel 7'] })
-  const page = await context.newPage()
-  const cdp = await context.newCDPSession(page)
-  await cdp.send('Network.enable')
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
-  await cdp.send('Profiler.start')
-  await page.goto(url, { waitUntil: 'load' })
-  await page.waitForTimeout(4000)
-  summarise((await cdp.send('Profiler.stop')).profile as Profile, `load + 4 s settle at ${throttle}x`)
-  await cdp.send('Profiler.start')
-  await page.locator('ringback-widget').locator('button').first().click()
-  await page.locator('ringback-widget input[type=tel]').waitFor()
-  summarise((await cdp.send('Profiler.stop')).profile as Profile, `click → phone input at ${throttle}x`)
+  // RUNS=n profiles the page load n times and prints the median inclusive time per function.
+  const runs = Number(process.env.RUNS || 1)
+  const seen = new Map<string, number[]>()
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ ...devices['Pixel 7'] })
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+    await cdp.send('Profiler.start')
+    await page.goto(url, { waitUntil: 'load' })
+    await page.waitForTimeout(4000)
+    const load = summarise((await cdp.send('Profiler.stop')).profile as Profile, `load + 4 s settle at ${throttle}x`, runs > 1)
+    for (const [fn, ms] of load) seen.set(fn, [...(seen.get(fn) ?? []), ms])
+    if (runs === 1) {
+      await cdp.send('Profiler.start')
+      await page.locator('ringback-widget').locator('button').first().click()
+      await page.locator('ringback-widget input[type=tel]').waitFor()
+      summarise((await cdp.send('Profiler.stop')).profile as Profile, `click → phone input at ${throttle}x`)
+    }
+    await context.close()
+  }
+  if (runs > 1) {
+    const median = (values: number[]) => [...values, ...Array(runs - values.length).fill(0)].sort((a, b) => a - b)[runs >> 1]!
+    const rows = [...seen].map(([fn, values]) => [fn, median(values)] as const).filter(([, ms]) => ms >= 0.3)
+    console.log(`## load + 4 s settle at ${throttle}x, median of ${runs} runs, inclusive\n` + rows.sort((a, b) => b[1] - a[1]).slice(0, 50).map(([fn, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${fn}`).join('\n'))
+  }
   await browser.close()
   await site.close()
   await receiver.dispose()
