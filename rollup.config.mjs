@@ -150,10 +150,11 @@ export default [
       chunkFileNames: 'ringback-[name]-[hash].js',
       // Code that both the forms file and the panel use is one file with a
       // stable name and its own budget: the request builder with the visit's
-      // classification, the config check, and two helpers too small to be
-      // files of their own (each file is a request and a prefetch link).
+      // classification, the config check with the opening-hours clock it
+      // builds, and two helpers too small to be files of their own (each
+      // file is one more request on a click).
       manualChunks: (id) =>
-        /[\\/]src[\\/](?:core[\\/](?:buildRequest|redactUrl|randomId|trackVisit|parseConfig|maskPhone)|widget[\\/]adoptStyles|context[\\/](?!parseDevice))/.test(id)
+        /[\\/]src[\\/](?:core[\\/](?:buildRequest|redactUrl|randomId|trackVisit|parseConfig|openingHours|maskPhone)|widget[\\/]adoptStyles|context[\\/](?!parseDevice))/.test(id)
           ? 'request'
           : undefined,
       plugins: [minify()]

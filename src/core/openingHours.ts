@@ -15,8 +15,12 @@ const DAY_MS = 86400000
 const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 const formats = new Map<string, Intl.DateTimeFormat>()
 
-/** The wall-clock date and time at an instant in a time zone (formatters cached: building one is slow). */
-function wallClock(t: number, timeZone: string): { y: number; m: number; d: number; minutes: number } {
+/**
+ * The formatter that reads wall clocks in `timeZone`, cached: building one
+ * is slow (milliseconds on a phone). Throws a `RangeError` for a zone the
+ * browser does not know, which makes it the check of a config's zone too.
+ */
+export function zoneClock(timeZone: string): Intl.DateTimeFormat {
   let format = formats.get(timeZone)
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -31,15 +35,33 @@ function wallClock(t: number, timeZone: string): { y: number; m: number; d: numb
     })
     formats.set(timeZone, format)
   }
+  return format
+}
+
+/** The wall-clock date and time at an instant in a time zone. */
+function wallClock(t: number, timeZone: string): { y: number; m: number; d: number; minutes: number } {
   const part: Record<string, number> = {}
-  for (const { type, value } of format.formatToParts(t)) part[type] = Number(value)
+  for (const { type, value } of zoneClock(timeZone).formatToParts(t)) part[type] = Number(value)
   return { y: part.year!, m: part.month!, d: part.day!, minutes: part.hour! * 60 + part.minute! + part.second! / 60 }
 }
 
-/** The zone's offset from UTC at an instant, in ms (London in summer: +3600000). */
+const offsets = new Map<string, number>()
+/**
+ * The zone's offset from UTC at an instant, in ms (London in summer:
+ * +3600000). Remembered by exact instant: a week of openings asks for the
+ * same ones again (Tuesday 09:00 is Monday's "a day after" and Wednesday's
+ * "a day before").
+ */
 function offsetAt(t: number, timeZone: string): number {
-  const w = wallClock(t, timeZone)
-  return Date.UTC(w.y, w.m - 1, w.d) + w.minutes * 60000 - (t - (t % 1000))
+  const key = timeZone + t
+  let offset = offsets.get(key)
+  if (offset === undefined) {
+    const w = wallClock(t, timeZone)
+    offset = Date.UTC(w.y, w.m - 1, w.d) + w.minutes * 60000 - (t - (t % 1000))
+    if (offsets.size > 2000) offsets.clear()
+    offsets.set(key, offset)
+  }
+  return offset
 }
 
 /**
@@ -51,9 +73,11 @@ function offsetAt(t: number, timeZone: string): number {
  */
 export function wallTimeToUtc(y: number, m: number, d: number, minutes: number, timeZone: string): number {
   const asUtc = Date.UTC(y, m - 1, d) + minutes * 60000
-  // The offsets a day before and after cover any single change on this date.
+  // The offsets a day before and after cover any single change on this date;
+  // when they agree (most days of the year) there is none to look for.
   const before = asUtc - offsetAt(asUtc - DAY_MS, timeZone)
   const after = asUtc - offsetAt(asUtc + DAY_MS, timeZone)
+  if (before === after) return before
   const valid = [before, after].filter((t) => asUtc - offsetAt(t, timeZone) === t)
   return valid.length ? Math.min(...valid) : before
 }
@@ -101,8 +125,11 @@ export function isOpenAt(config: HoursConfig, t: number): boolean {
 
 /** The start of the next opening after `t` (or `t` itself while open), looking up to `maxDays` ahead. */
 export function nextOpening(config: HoursConfig, t: number, maxDays = 14): number | undefined {
-  for (const o of openings(config, t - DAY_MS, maxDays + 1)) {
-    if (o.end > t) return Math.max(o.start, t)
+  // The next few days first: each day looked at costs a throttled phone's panel time.
+  for (const days of [4, maxDays + 1]) {
+    for (const o of openings(config, t - DAY_MS, Math.min(days, maxDays + 1))) {
+      if (o.end > t) return Math.max(o.start, t)
+    }
   }
   return undefined
 }

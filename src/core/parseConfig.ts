@@ -1,6 +1,7 @@
 import { LIMITS, WEEKDAYS } from '../contract'
 import type { SiteConfig } from '../schema'
 import { pick } from './fetchConfig'
+import { zoneClock } from './openingHours'
 
 /** What the lazy files work from: the checked config, and what was wrong with the one sent. */
 export interface ParsedConfig {
@@ -162,7 +163,8 @@ export function parseConfig(
   const hours = section('hours', undefined)
   let timeZoneOk = !!business
   try {
-    if (business) new Intl.DateTimeFormat('en', { timeZone: business.timeZone })
+    // The opening-hours clock itself: checked here, built once, used by the panel.
+    if (business) zoneClock(business.timeZone)
   } catch {
     timeZoneOk = false
     problems.push('business.timeZone')
