@@ -109,8 +109,9 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
   let reached = false
   const featureLoader: Loader = {
     meta: loader.meta,
-    prefetch: loader.prefetch,
+    preload: loader.preload,
     chunk: (name) => {
+      const first = loader.chunk(name)
       if (!reached) {
         reached = true
         // The engine's first `Intl` call sets up ICU (tens of ms on a slow
@@ -118,20 +119,21 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
         // (hover, focus, touch) pays it now, in a task of its own after the
         // input events, while the feature's files are on their way.
         const warm = setTimeout(guard(() => void Intl.DateTimeFormat().resolvedOptions()), 0)
-        // Delivery is ready long before a submit; one that comes first waits in storage (`deliver`).
-        const idle = onIdle(() => void delivery().catch(report))
-        // Not in the idle gaps between the files of the panel's first render:
-        // a second later, when the visitor is typing. A request sent sooner
-        // goes out with what the UA string and client hints give.
+        // Delivery at the first idle moment after the feature's file has run
+        // (the panel's first render, the form file), long before a submit;
+        // one that comes sooner waits in storage (`deliver`).
+        first.then(() => void (destroyed || cleanups.push(onIdle(() => void delivery().catch(report)))), () => undefined)
+        // ua-parser-js a second later, when the visitor is typing. A request
+        // sent sooner goes out with what the UA string and client hints give.
         const later = setTimeout(() => cleanups.push(onIdle(() => void device().catch(() => undefined))), 1000)
         // High-entropy client hints (Windows 11, device model) take a moment: ask now, use them at submit.
         nav.userAgentData?.getHighEntropyValues(['platformVersion', 'model', 'fullVersionList']).then(
           guard((values: UaHints) => void (hints = values)),
           () => undefined
         )
-        cleanups.push(idle, () => clearTimeout(later), () => clearTimeout(warm))
+        cleanups.push(() => clearTimeout(later), () => clearTimeout(warm))
       }
-      return loader.chunk(name)
+      return first
     }
   }
 

@@ -28,17 +28,16 @@ export type ChunkName = keyof Chunks
 export interface Loader {
   chunk<K extends ChunkName>(name: K): Promise<Chunks[K]>
   /**
+   * Fetches and compiles a lazy file and its imports without running them
+   * (`modulepreload`), so that using it later costs no network and no parse.
+   * A no-op where the application's bundler owns loading (npm).
+   */
+  preload(name: ChunkName): void
+  /**
    * libphonenumber-js metadata (the `min` set) for the calling-code group of
    * one country (`GB` brings GB, GG, IM and JE), or `all` countries.
    */
   meta(country: string): Promise<unknown>
-  /**
-   * Fetches and compiles a lazy file and its imports without running them
-   * (`modulepreload`), so that using it later costs no network and no parse,
-   * and the page pays nothing on its main thread now. A no-op where the
-   * application's bundler owns loading (npm). Returns what undoes it.
-   */
-  prefetch(name: ChunkName): () => void
 }
 
 /**

@@ -11,7 +11,7 @@ export function moduleLoader(chunks: { [K in ChunkName]?: () => Promise<Chunks[K
       const load = chunks[name] as (() => Promise<Chunks[K]>) | undefined
       return load ? load() : Promise.reject(new Error('ringback: ' + name + ' is not part of this entry point'))
     },
-    prefetch: () => () => undefined,
+    preload: () => undefined,
     meta: (country) => import('../phone/importMetadata').then((m) => m.importMetadata(country))
   }
 }

@@ -27,8 +27,9 @@ const CSS =
 /**
  * The callback widget on the page: a launcher button in its own open shadow
  * root (so assistive technology and tests see it), shown once the site
- * config says the widget is on, and the lazy panel behind it, prefetched
- * when the page is idle and mounted on the first hover, focus or touch. Elements with
+ * config says the widget is on, and the lazy panel behind it, preloaded
+ * at idle once the visitor is active on the page and mounted on the first
+ * hover, focus or touch of the launcher. Elements with
  * `data-ringback-open` open it too. If a single-page app replaces `<body>`,
  * the launcher goes back in. Kept small: it is part of the first file.
  */
@@ -71,18 +72,27 @@ export function startWidget(host: Host): Feature {
       root.appendChild(button)
       host.listen(button, 'click', () => open())
       for (const type of ['pointerenter', 'focus', 'touchstart']) host.listen(button, type, preload, { passive: true })
-      // At idle the panel's files are prefetched, not run: mounting it (config
-      // check, first render, then phone validation) waits for a sign of
-      // interest, so a page that never uses it pays next to nothing on its
-      // main thread. Engagement triggers (off unless configured) live in the
-      // panel: a site that has them gets it mounted at idle.
+      // The panel's files are fetched and compiled (not run) at the first
+      // idle moment after the visitor first does anything on the page (moves,
+      // scrolls, types, touches): a click on the launcher finds them ready,
+      // and a page view nobody touches costs no request. A click that comes
+      // first loads them itself. Engagement triggers (off unless configured)
+      // live in the panel: a site that has them gets it mounted at idle.
       const triggers = pick(widget, 'triggers')
-      host.cleanup(
-        onIdle(() => {
-          if (triggers && Object.keys(triggers).length) return preload()
-          host.cleanup(host.loader.prefetch('panel'))
-        })
-      )
+      if (triggers && Object.keys(triggers).length) host.cleanup(onIdle(preload))
+      let woken = false
+      for (const type of ['pointermove', 'scroll', 'keydown', 'touchstart']) {
+        host.listen(
+          window,
+          type,
+          () => {
+            if (woken) return
+            woken = true
+            host.cleanup(onIdle(() => host.loader.preload('panel')))
+          },
+          { capture: true, passive: true, once: true }
+        )
+      }
       // A single-page app that replaces <body> (Turbo, Astro) takes the launcher with it: put it back.
       const watch = new MutationObserver(
         host.guard(() => {
