@@ -88,7 +88,9 @@ export function startWidget(host: Host): Feature {
           () => {
             if (woken) return
             woken = true
-            host.cleanup(onIdle(() => host.loader.preload('panel')))
+            // Then, in an idle slice of its own, the engine's `Intl` set-up
+            // (ICU), which the panel's first render would otherwise wait for.
+            host.cleanup(onIdle(() => (host.loader.preload('panel'), host.cleanup(onIdle(() => void Intl.DateTimeFormat().resolvedOptions())))))
           },
           { capture: true, passive: true, once: true }
         )
