@@ -107,6 +107,7 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
   // What a visitor reaches for (a form, the panel) will need delivery and the
   // device next: the first file a feature asks for starts both, once.
   let reached = false
+  const ignore = () => undefined
   const featureLoader: Loader = {
     meta: loader.meta,
     preload: loader.preload,
@@ -114,24 +115,19 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
       const first = loader.chunk(name)
       if (!reached) {
         reached = true
-        // The engine's first `Intl` call sets up ICU (tens of ms on a slow
-        // phone), and the panel and forms both make one: the first reach
-        // (hover, focus, touch) pays it now, in a task of its own after the
-        // input events, while the feature's files are on their way.
-        const warm = setTimeout(guard(() => void Intl.DateTimeFormat().resolvedOptions()), 0)
         // Delivery at the first idle moment after the feature's file has run
         // (the panel's first render, the form file), long before a submit;
         // one that comes sooner waits in storage (`deliver`).
-        first.then(() => void (destroyed || cleanups.push(onIdle(() => void delivery().catch(report)))), () => undefined)
+        first.then(() => void (destroyed || cleanups.push(onIdle(() => void delivery().catch(report)))), ignore)
         // ua-parser-js a second later, when the visitor is typing. A request
         // sent sooner goes out with what the UA string and client hints give.
-        const later = setTimeout(() => cleanups.push(onIdle(() => void device().catch(() => undefined))), 1000)
+        const later = setTimeout(() => cleanups.push(onIdle(() => void device().catch(ignore))), 1000)
         // High-entropy client hints (Windows 11, device model) take a moment: ask now, use them at submit.
         nav.userAgentData?.getHighEntropyValues(['platformVersion', 'model', 'fullVersionList']).then(
           guard((values: UaHints) => void (hints = values)),
-          () => undefined
+          ignore
         )
-        cleanups.push(() => clearTimeout(later), () => clearTimeout(warm))
+        cleanups.push(() => clearTimeout(later))
       }
       return first
     }

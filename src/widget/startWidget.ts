@@ -41,7 +41,18 @@ export function startWidget(host: Host): Feature {
   let panel: Promise<Panel> | undefined
   let gone = false
 
-  const loadPanel = () => (panel ||= host.loader.chunk('panel').then((chunk) => chunk.mountPanel(host, root, button)))
+  // The engine's first `Intl` call sets up ICU (tens of ms on a slow phone)
+  // and the panel's first render makes one: it runs in a task of its own,
+  // while the panel's files are on their way (or at idle, see below).
+  const warmIntl = () => void Intl.DateTimeFormat().resolvedOptions()
+  const loadPanel = () => {
+    if (!panel) {
+      const warm = setTimeout(host.guard(warmIntl), 0)
+      host.cleanup(() => clearTimeout(warm))
+      panel = host.loader.chunk('panel').then((chunk) => chunk.mountPanel(host, root, button))
+    }
+    return panel
+  }
   const preload = () => void loadPanel().catch(host.report)
   const open = (mode?: OpenMode | null) => element && !gone && loadPanel().then((p) => p.open(mode), host.report)
 
@@ -88,9 +99,8 @@ export function startWidget(host: Host): Feature {
           () => {
             if (woken) return
             woken = true
-            // Then, in an idle slice of its own, the engine's `Intl` set-up
-            // (ICU), which the panel's first render would otherwise wait for.
-            host.cleanup(onIdle(() => (host.loader.preload('panel'), host.cleanup(onIdle(() => void Intl.DateTimeFormat().resolvedOptions())))))
+            // Then, in an idle slice of its own, the `Intl` set-up.
+            host.cleanup(onIdle(() => (host.loader.preload('panel'), host.cleanup(onIdle(warmIntl)))))
           },
           { capture: true, passive: true, once: true }
         )
