@@ -158,7 +158,11 @@ test.describe('delivery: retries, idempotency and the outbox', () => {
     await context.setOffline(true)
     await submitQuote(first)
     await expect.poll(() => pending(first)).toBe(1)
+    // With runBeforeUnload, close() returns before the tab is gone: wait for
+    // it, or setOffline below races a closing page ("target closed").
+    const gone = first.waitForEvent('close')
     await first.close({ runBeforeUnload: true })
+    await gone
     expect(await rb.requests()).toHaveLength(0)
     await context.setOffline(false)
     const later = await context.newPage()
