@@ -77,8 +77,10 @@ function forbidZod() {
 
 /**
  * Collects the hashed names of the lazy entries, each followed by the files it
- * imports statically (transitively), so that a prefetch can fetch the whole
- * graph: `<link rel=modulepreload>` fetches the one module it names.
+ * imports statically (transitively), so that the loader can request the
+ * whole graph side by side: `import()` would ask for the imports only once
+ * the file is parsed, and `<link rel=modulepreload>` fetches the one module
+ * it names.
  */
 const chunks = {}
 function recordChunks() {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Frame, Page } from '@playwright/test'
 import { CallbackRequest, LIMITS } from '../src/schema'
-import { callMeNow, expect, openDemo, test } from './fixtures'
+import { callMeNow, expect, openDemo, type ReceiverControl, test } from './fixtures'
 import { type Pages, servePages } from './pages/hostile/servePages'
 
 // Hostile pages, bad input and bad answers: the SDK must deliver correct
@@ -53,6 +53,16 @@ async function recordSdk(page: Page) {
   })
   return warnings
 }
+/** A contact form submitted, then "call me now" in the widget: both stored (GB by form, IE by widget), returned. */
+async function deliverByFormAndWidget(page: Page, rb: ReceiverControl, message: string) {
+  await submitForm(page, { name: 'Sam', email: 'sam@example.com', phone: GB, message })
+  await rb.waitForRequests(1)
+  await callMeNow(page, '+353 85 123 4567')
+  await expect(page.getByRole('status')).toContainText(/call/i)
+  const stored = await rb.waitForRequests(2)
+  expectSchema(stored)
+  return stored
+}
 const errorsOf = (page: Page) => page.evaluate(() => (window as unknown as { rbErrors: { code: string; retry: boolean; message: string }[] }).rbErrors)
 
 test.describe('hostile pages', () => {
@@ -72,12 +82,7 @@ test.describe('hostile pages', () => {
     await openPage(page, '/form.html')
     // MooTools really is there, changing what the SDK would rely on.
     expect(await page.evaluate(() => [typeof (window as unknown as { MooTools?: unknown }).MooTools, Array.from('ab' as unknown as string[]).length])).toEqual(['object', 1])
-    await submitForm(page, { name: 'Sam', email: 'sam@example.com', phone: GB, message: 'Hello' })
-    await rb.waitForRequests(1)
-    await callMeNow(page, '+353 85 123 4567')
-    await expect(page.getByRole('status')).toContainText(/call/i)
-    const stored = await rb.waitForRequests(2)
-    expectSchema(stored)
+    const stored = await deliverByFormAndWidget(page, rb, 'Hello')
     expect(stored.map((r) => r.phone).sort()).toEqual(['+353851234567', GB_E164])
     expect(await page.evaluate(() => (window as unknown as { fetchLog: string[] }).fetchLog.some((url) => url.endsWith('/v1/callbacks')))).toBe(true)
   })
@@ -93,13 +98,8 @@ test.describe('hostile pages', () => {
     })
     await openPage(page, '/form.html')
     expect(await page.evaluate(() => { const keys: string[] = []; for (const key in {}) keys.push(key); return keys })).toEqual(['extend'])
-    await submitForm(page, { name: 'Sam', email: 'sam@example.com', phone: GB, message: 'Hello' })
+    const stored = await deliverByFormAndWidget(page, rb, 'Hello')
     await expect(page.locator('#done')).toHaveText('Thanks, Sam')
-    await rb.waitForRequests(1)
-    await callMeNow(page, '+353 85 123 4567')
-    await expect(page.getByRole('status')).toContainText(/call/i)
-    const stored = await rb.waitForRequests(2)
-    expectSchema(stored)
     expect(stored.map((r) => r.phone).sort()).toEqual(['+353851234567', GB_E164])
     expect(await errorsOf(page)).toEqual([])
     expect(warnings).toEqual([])
@@ -137,11 +137,7 @@ test.describe('hostile pages', () => {
       document.addEventListener('securitypolicyviolation', (e) => w.violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile))
     })
     await openPage(page, '/csp.html')
-    await submitForm(page, { name: 'Sam', email: 'sam@example.com', phone: GB, message: 'Strict page' })
-    await rb.waitForRequests(1)
-    await callMeNow(page, '+353 85 123 4567')
-    await expect(page.getByRole('status')).toContainText(/call/i)
-    expectSchema(await rb.waitForRequests(2))
+    await deliverByFormAndWidget(page, rb, 'Strict page')
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([])
   })
 

@@ -66,30 +66,31 @@ function httpUrl(value: unknown): string {
   return fail()
 }
 
+/** Each section's check, given an object (the caller has made sure of that). */
 const SECTIONS = {
-  business: (v: unknown) => ({ name: text(pick(object(v), 'name'), LIMITS.name), timeZone: text(pick(v, 'timeZone'), LIMITS.timeZone) }),
-  hours(v: unknown) {
+  business: (v: Record<string, unknown>) => ({ name: text(pick(v, 'name'), LIMITS.name), timeZone: text(pick(v, 'timeZone'), LIMITS.timeZone) }),
+  hours(v: Record<string, unknown>) {
     const weekly: Record<string, [string, string][]> = {}
-    for (const [day, ranges] of entries(object(pick(object(v), 'weekly')))) {
+    for (const [day, ranges] of entries(object(pick(v, 'weekly')))) {
       weekly[oneOf(day, WEEKDAYS)] = list(ranges, (range) => (Array.isArray(range) && range.length === 2 ? [matching(range[0], TIME), matching(range[1], TIME)] : fail()))
     }
     const out: Record<string, unknown> = { weekly }
     optional(out, v, 'closed', (value) => list(value, (item) => matching(item, DATE)))
     return out
   },
-  scheduling: (v: unknown) => ({
-    slotMinutes: between(pick(object(v), 'slotMinutes'), 5, 240),
+  scheduling: (v: Record<string, unknown>) => ({
+    slotMinutes: between(pick(v, 'slotMinutes'), 5, 240),
     leadMinutes: between(pick(v, 'leadMinutes'), 0, 7 * 24 * 60),
     horizonDays: between(pick(v, 'horizonDays'), 1, 60)
   }),
-  phone(v: unknown) {
-    const out: Record<string, unknown> = { defaultCountry: country(pick(object(v), 'defaultCountry')) }
+  phone(v: Record<string, unknown>) {
+    const out: Record<string, unknown> = { defaultCountry: country(pick(v, 'defaultCountry')) }
     optional(out, v, 'countries', (value) => list(value, country))
     return out
   },
-  widget(v: unknown) {
+  widget(v: Record<string, unknown>) {
     const out: Record<string, unknown> = {
-      enabled: bool(pick(object(v), 'enabled')),
+      enabled: bool(pick(v, 'enabled')),
       position: oneOf(pick(v, 'position'), ['bottom-right', 'bottom-left']),
       accent: matching(pick(v, 'accent'), /^#[0-9a-fA-F]{6}$/)
     }
@@ -99,28 +100,32 @@ const SECTIONS = {
       for (const [key, item] of entries(object(value))) texts[key] = text(item, LIMITS.text, 0)
       return texts
     })
-    optional(out, v, 'offset', (value) => ({ x: between(pick(object(value), 'x'), 0, 200), y: between(pick(value, 'y'), 0, 200) }))
+    optional(out, v, 'offset', (value) => {
+      const offset = object(value)
+      return { x: between(pick(offset, 'x'), 0, 200), y: between(pick(offset, 'y'), 0, 200) }
+    })
     optional(out, v, 'label', (value) => text(value, LIMITS.short))
     optional(out, v, 'icon', (value) => oneOf(value, ['phone', 'chat', 'none']))
     optional(out, v, 'triggers', (value) => {
+      const given = object(value)
       const triggers: Record<string, unknown> = {}
-      optional(triggers, object(value), 'afterSeconds', (s) => between(s, 1, 3600))
-      optional(triggers, value, 'exitIntent', bool)
-      optional(triggers, value, 'scrollPercent', (p) => between(p, 1, 100))
+      optional(triggers, given, 'afterSeconds', (s) => between(s, 1, 3600))
+      optional(triggers, given, 'exitIntent', bool)
+      optional(triggers, given, 'scrollPercent', (p) => between(p, 1, 100))
       return triggers
     })
     return out
   },
-  forms(v: unknown) {
-    const out: Record<string, unknown> = { capture: oneOf(pick(object(v), 'capture'), ['auto', 'marked', 'off']) }
+  forms(v: Record<string, unknown>) {
+    const out: Record<string, unknown> = { capture: oneOf(pick(v, 'capture'), ['auto', 'marked', 'off']) }
     optional(out, v, 'include', strings)
     optional(out, v, 'exclude', strings)
     optional(out, v, 'confirm', bool)
     return out
   },
-  privacy(v: unknown) {
+  privacy(v: Record<string, unknown>) {
     const out: Record<string, unknown> = {
-      consent: oneOf(pick(object(v), 'consent'), ['required', 'notice', 'none']),
+      consent: oneOf(pick(v, 'consent'), ['required', 'notice', 'none']),
       storage: oneOf(pick(v, 'storage'), ['always', 'after-consent', 'never'])
     }
     optional(out, v, 'policyUrl', httpUrl)
@@ -152,7 +157,7 @@ export function parseConfig(
   const problems: string[] = []
   const section = <K extends Section>(key: K, fallback: unknown): SiteConfig[K] => {
     try {
-      return SECTIONS[key](pick(raw, key)) as SiteConfig[K]
+      return SECTIONS[key](object(pick(raw, key))) as SiteConfig[K]
     } catch (error) {
       if (error !== BAD) throw error
       problems.push(key)

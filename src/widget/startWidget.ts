@@ -44,11 +44,18 @@ export function startWidget(host: Host): Feature {
   // The engine's first `Intl` call sets up ICU (tens of ms on a slow phone)
   // and the panel's first render makes one: it runs in a task of its own,
   // while the panel's files are on their way (or at idle, see below).
-  const warmIntl = () => void Intl.DateTimeFormat().resolvedOptions()
+  let warmed = false
+  const warmIntl = () => {
+    if (warmed) return
+    warmed = true
+    Intl.DateTimeFormat().resolvedOptions()
+  }
   const loadPanel = () => {
     if (!panel) {
-      const warm = setTimeout(host.guard(warmIntl), 0)
-      host.cleanup(() => clearTimeout(warm))
+      if (!warmed) {
+        const warm = setTimeout(host.guard(warmIntl), 0)
+        host.cleanup(() => clearTimeout(warm))
+      }
       panel = host.loader.chunk('panel').then((chunk) => chunk.mountPanel(host, root, button))
     }
     return panel
@@ -99,8 +106,13 @@ export function startWidget(host: Host): Feature {
           () => {
             if (woken) return
             woken = true
-            // Then, in an idle slice of its own, the `Intl` set-up.
-            host.cleanup(onIdle(() => (host.loader.preload('panel'), host.cleanup(onIdle(warmIntl)))))
+            host.cleanup(
+              onIdle(() => {
+                host.loader.preload('panel')
+                // Then, in an idle slice of its own, the `Intl` set-up.
+                host.cleanup(onIdle(warmIntl))
+              })
+            )
           },
           { capture: true, passive: true, once: true }
         )
