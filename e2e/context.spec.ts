@@ -225,6 +225,30 @@ test.describe('privacy, per site setting', () => {
     expect(await storedKeys(page)).toEqual([])
   })
 
+  test('a site that keeps nothing, a form that leaves before the delivery file has arrived: the request goes as the page goes', async ({
+    page,
+    servers,
+    rb
+  }) => {
+    await withStorageMode(page, 'never')
+    // The delivery file is held back until the page has gone: nothing of
+    // the request can be kept for the next page, so this page must send it.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/ringback-delivery-[\w-]+\.js$/, async (route) => {
+      await held
+      await route.continue().catch(() => undefined)
+    })
+    await openDemo(page, servers, '/?utm_source=google&utm_medium=cpc&gclid=x')
+    await submitContact(page)
+    const [stored] = await rb.waitForRequests(1)
+    release()
+    expect(stored).toMatchObject({ channel: 'form', phone: '+447400123456', contact: { name: 'Sam Taylor' } })
+    expect(await storedKeys(page)).toEqual([])
+    await page.waitForTimeout(1000)
+    expect(await rb.requests()).toHaveLength(1)
+  })
+
   test('storage that throws (blocked by the browser) breaks nothing: the request goes with this page as its landing', async ({
     page,
     servers,

@@ -18,7 +18,7 @@ export interface Emitter {
  */
 export function createEmitter(onError: (error: unknown) => void, win?: Window): Emitter {
   // Typed loosely inside; `Emitter` keeps the public surface exact.
-  const listeners: Record<string, ((payload: never) => void)[] | undefined> = {}
+  let listeners: Record<string, ((payload: never) => void)[] | undefined> = {}
 
   return {
     on(event, fn) {
@@ -41,8 +41,7 @@ export function createEmitter(onError: (error: unknown) => void, win?: Window): 
       }
       const layer = win && (win as { dataLayer?: unknown }).dataLayer
       if (Array.isArray(layer)) {
-        const copy: Record<string, unknown> = { event: 'ringback_' + event }
-        for (const key of Object.keys(payload)) copy[key] = (payload as Record<string, unknown>)[key]
+        const copy: Record<string, unknown> = { event: 'ringback_' + event, ...payload }
         if ('phone' in copy) copy.phone = layerPhone
         try {
           layer.push(copy)
@@ -52,7 +51,7 @@ export function createEmitter(onError: (error: unknown) => void, win?: Window): 
       }
     },
     clear() {
-      for (const key of Object.keys(listeners)) delete listeners[key]
+      listeners = {}
     }
   }
 }

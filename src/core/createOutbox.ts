@@ -1,5 +1,5 @@
 import { backoff } from './backoff'
-import { OUTBOX_KEY } from './outboxEntry'
+import { AFTER_BEACON_MS, OUTBOX_KEY } from './outboxEntry'
 import type { Channel } from './events'
 import { parseStored, type Store } from './safeStorage'
 import type { Reply, Send } from './transport'
@@ -80,12 +80,6 @@ export const MAX_TRIES = 24
 export const LEASE_MS = 40000
 /** An entry whose lock another tab holds is looked at again after this long. */
 const LOCK_RETRY_MS = 3000
-/**
- * After a beacon, pages wait this long before sending the same entry again:
- * a beacon's fate is unknown, and a replay of the id costs only a request.
- */
-const AFTER_BEACON_MS = 3000
-
 
 /**
  * The delivery policy: persist first, send, and keep each request until the

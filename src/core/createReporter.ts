@@ -19,7 +19,7 @@ export function createReporter(onError: (code: string, message: string) => void)
     reporting = true
     try {
       const message = error instanceof Error ? error.message : String(error)
-      if (!warned && typeof console !== 'undefined') {
+      if (!warned) {
         warned = true
         console.warn('[ringback]', message)
       }

@@ -6,6 +6,7 @@ import { fetchConfig, pick } from './fetchConfig'
 import type { Feature, Host, Loader, StartFeature } from './host'
 import type { Delivery } from './startDelivery'
 import { onIdle } from './onIdle'
+import type { OutboxEntry } from './createOutbox'
 import { OUTBOX_KEY, outboxEntry } from './outboxEntry'
 import type { ResolvedOptions } from './options'
 import { retryable } from './retryable'
@@ -87,15 +88,18 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
 
   // Before the config arrives the SDK cannot know whether the visit may be
   // read from storage: a request made that early sees this page alone.
-  const ensureVisit = (): Visit =>
-    visit ||
-    (storageMode === undefined
-      ? trackVisit(memoryStore(), location.href, document.referrer, Date.now())
-      : (visit = trackVisit(visitStore, location.href, document.referrer, Date.now())))
+  const ensureVisit = (): Visit => {
+    const known = storageMode !== undefined
+    const current = visit || trackVisit(known ? visitStore : memoryStore(), location.href, document.referrer, Date.now())
+    if (known) visit = current
+    return current
+  }
 
   // Delivery (outbox, transports) is a lazy file: fetched with the first
   // interaction-driven file, or at idle when an earlier page left requests.
   let outbox: Delivery | undefined
+  // Requests made before it arrived, until it takes them over.
+  let early: OutboxEntry[] = []
   const delivery = retryable(() =>
     loader.chunk('delivery').then(
       (chunk) => (outbox = chunk.startDelivery({ api: options.api, store: outboxStore, emit: emitter.emit, guard, locks: nav.locks }))
@@ -162,9 +166,14 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
       if (outbox) return outbox.deliver(request)
       // Until the delivery file arrives the request waits in the outbox's
       // storage, in the outbox's shape: if the file cannot load (offline, a
-      // CDN failure) the next page sends it.
-      outboxStore.set(OUTBOX_KEY + request.id, JSON.stringify(outboxEntry(options.api, request, Date.now())))
-      delivery().then((ready) => ready.deliver(request), report)
+      // CDN failure) the next page sends it; if the page goes first, `leave`.
+      const entry = outboxEntry(options.api, request, Date.now())
+      outboxStore.set(OUTBOX_KEY + request.id, JSON.stringify(entry))
+      early.push(entry)
+      delivery().then((ready) => {
+        early = []
+        ready.deliver(request)
+      }, report)
     }
   }
 
@@ -194,9 +203,17 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     })
   )
 
+  // The page is going (or may never be seen again): what waits goes as beacons.
+  const leave = () => {
+    if (outbox) return outbox.leave()
+    // A form that navigates at once can leave before the delivery file has
+    // arrived, and a site that keeps nothing has no next page to send it.
+    // (One that keeps it sends it again: the platform knows the id.)
+    for (const entry of early.splice(0)) navigator.sendBeacon(entry.url, entry.body)
+  }
   listen(window, 'online', () => outbox && outbox.flush())
-  listen(window, 'pagehide', () => outbox && outbox.leave())
-  listen(document, 'visibilitychange', () => outbox && document.visibilityState === 'hidden' && outbox.leave())
+  listen(window, 'pagehide', leave)
+  listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && leave())
   cleanups.push(
     onIdle(
       guard(() => {

@@ -9,7 +9,7 @@ export function moduleLoader(chunks: { [K in ChunkName]?: () => Promise<Chunks[K
   return {
     chunk: <K extends ChunkName>(name: K) => {
       const load = chunks[name] as (() => Promise<Chunks[K]>) | undefined
-      return load ? load() : Promise.reject(new Error('ringback: ' + name + ' is not part of this entry point'))
+      return load ? load() : Promise.reject(new Error(name + ' is not in this entry point'))
     },
     preload: () => undefined,
     meta: (country) => import('../phone/importMetadata').then((m) => m.importMetadata(country))

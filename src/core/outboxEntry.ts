@@ -6,6 +6,12 @@ import { PREFIX } from './safeStorage'
 export const OUTBOX_KEY = PREFIX + 'o:'
 
 /**
+ * After a beacon, pages wait this long before sending the same entry again:
+ * a beacon's fate is unknown, and a replay of the id costs only a request.
+ */
+export const AFTER_BEACON_MS = 3000
+
+/**
  * A request as the outbox keeps it before its first try: the first file
  * writes it when the delivery file has not arrived yet, the outbox when it has.
  */
