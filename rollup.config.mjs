@@ -98,6 +98,10 @@ function recordChunks() {
         visit(file.fileName)
         chunks[file.name] = files
       }
+      // A focus in a form asks for the forms file, which then asks for phone
+      // validation: preloading both at once saves a round trip before a
+      // quick submit. (The panel keeps it for after its first render.)
+      for (const name of chunks.phone || []) if (chunks.forms && !chunks.forms.includes(name)) chunks.forms.push(name)
     }
   }
 }
