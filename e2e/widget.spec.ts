@@ -336,6 +336,26 @@ test.describe('the callback widget', () => {
     await expect(days.nth(1)).toHaveAttribute('aria-checked', 'true')
   })
 
+  test('the time slots and the country names come a frame after the panel, and move nothing', async ({ page, servers }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: number[] }
+      w.shifts = []
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.shifts.push((e as unknown as { value: number }).value))).observe({
+        type: 'layout-shift',
+        buffered: true
+      })
+    })
+    // Chromium reports no shift inside an element whose transform animates
+    // (the panel's entrance), and the frames must be real ones (no page clock).
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    await openDemo(page, servers)
+    await page.evaluate(() => (window as any).ringback('open', 'schedule'))
+    await expect(dialog(page).getByRole('radiogroup', { name: 'Time' }).getByRole('radio').first()).toBeVisible()
+    await expect(dialog(page).getByRole('combobox', { name: 'Country' })).toContainText('United Kingdom')
+    // Any shift counts here, even one right after the visitor's own input.
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([])
+  })
+
   test('dark mode and the mobile bottom sheet (iPhone 13) fit and stay readable', async ({ browser, servers }) => {
     const { defaultBrowserType: _, ...iPhone } = devices['iPhone 13']
     const context = await browser.newContext({ ...iPhone, colorScheme: 'dark' })

@@ -73,6 +73,11 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   const eta = signal(0)
   const answer = signal<{ status: string; at?: number; phone: string } | undefined>(undefined)
   const phone = signal<Phone | undefined>(undefined)
+  // The first paint after a click holds what the visitor acts on first; the
+  // time slots and the countries' names (DOM for a day of slots, and region
+  // data: some 20 ms of a slow phone) follow it. Once true, it stays.
+  const settled = signal(false)
+  let settling: (() => void) | undefined
   let focusOnRender = true
   let firstInput = 0
   let pending = ''
@@ -96,11 +101,14 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     host.report
   )
 
-  // `locale` is canonical (loadTexts), so this cannot throw where the API exists.
-  const names = Intl.DisplayNames && new Intl.DisplayNames([locale], { type: 'region' })
+  let names: Intl.DisplayNames | undefined
   const countries = computed(() => {
     const p = phone.value
     const codes = allowed.length ? allowed : p ? Object.keys(p.metadata().countries).filter((c) => c !== '001') : [defaultCountry]
+    // Until then the codes alone: the selected one shows (`GB`) in a field whose size does not change.
+    if (!settled.value) return codes.map((code) => ({ code, name: code, dial: '' }))
+    // `locale` is canonical (loadTexts), so this cannot throw where the API exists.
+    names ||= Intl.DisplayNames && new Intl.DisplayNames([locale], { type: 'region' })
     return codes
       .map((code) => ({ code, name: (names && names.of(code)) || code, dial: p ? p.callingCode(code) : '' }))
       .sort((a, b) => a.name.localeCompare(b.name, locale))
@@ -273,12 +281,16 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
               <Choices
                 id="rb-times"
                 legend={t.time}
-                choices={(days.value.find((d) => d.key === day.value) || days.value[0]!).slots.map((s) => ({
-                  key: String(s.at),
-                  label: s.label,
-                  sub: s.theirs,
-                  name: s.name
-                }))}
+                choices={
+                  settled.value
+                    ? (days.value.find((d) => d.key === day.value) || days.value[0]!).slots.map((s) => ({
+                        key: String(s.at),
+                        label: s.label,
+                        sub: s.theirs,
+                        name: s.name
+                      }))
+                    : []
+                }
                 selected={slot.value === undefined ? undefined : String(slot.value)}
                 onSelect={(key) => {
                   chosen.value = Number(key)
@@ -426,6 +438,15 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
       return
     }
     visible.value = true
+    if (!settled.value && !settling) {
+      // After the next paint: a timer set in an animation frame runs once that frame is on screen.
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const frame = requestAnimationFrame(host.guard(() => (timer = setTimeout(host.guard(() => (settled.value = true))))))
+      settling = () => {
+        cancelAnimationFrame(frame)
+        clearTimeout(timer)
+      }
+    }
     launcher.setAttribute('aria-expanded', 'true')
     // Keeps the slots honest: one that passes while the panel is open goes away.
     ticker = setInterval(host.guard(() => (now.value = Date.now())), 30000)
@@ -452,6 +473,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
       if (stopTriggers) stopTriggers()
       clearInterval(ticker)
       stopCountdown()
+      if (settling) settling()
       host.off('success', onSuccess)
       host.off('error', onError)
       render(null, container)

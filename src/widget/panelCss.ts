@@ -8,7 +8,9 @@
  * light and dark; the accent and its readable text colour come from the
  * launcher (`--a`; `--on`, computed by `readableOn`, which also sets the
  * launcher's text where CSS relative colours are missing). Under 480 px wide the panel is a bottom sheet
- * clear of the safe-area insets; inputs are 16 px so iOS never zooms.
+ * clear of the safe-area insets; inputs are 16 px so iOS never zooms. The
+ * time slots scroll in a box of fixed height (the half row at its foot says
+ * there are more): they arrive a frame after the panel and move nothing.
  */
 export const PANEL_CSS = `
 .l{color:var(--on)}
@@ -44,6 +46,7 @@ color:var(--on);background:var(--a)}
 .lnk{display:block;margin:12px auto 0;padding:8px;cursor:pointer;text-decoration:underline;color:var(--fg)}
 fieldset{min-width:0;margin:0 0 12px}
 .grid{display:flex;flex-wrap:wrap;gap:8px}
+[aria-labelledby=rb-times]{height:200px;overflow-y:auto;align-content:flex-start;margin:-5px;padding:5px}
 .ch{display:inline-flex;flex-direction:column;align-items:center;justify-content:center;min-width:96px;min-height:44px;padding:6px 10px;border:1px solid var(--bd);border-radius:8px;cursor:pointer;line-height:1.2}
 .ch small{font-size:12px;color:var(--mut);margin-top:2px}
 .ch[aria-checked=true]{border:2px solid var(--a);background:var(--a);color:var(--on)}
