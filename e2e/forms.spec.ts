@@ -342,6 +342,27 @@ test.describe('form capture', () => {
     expect(stored).toMatchObject({ channel: 'form', phone: '+447400123456', contact: { name: 'Sam Taylor' }, form: { id: 'headless' } })
   })
 
+  test('a submit that comes before the forms file is captured when it arrives, with the values of the moment of submit', async ({ page, rb }) => {
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/ringback-forms-[\w-]+\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    await openForm(page, 'fetch.html')
+    await page.fill('[name=name]', 'Alex Morgan')
+    await page.fill('[name=mobile]', '+353 85 123 4567')
+    const hostPost = page.waitForRequest((r) => r.url().endsWith('/api/quote') && r.method() === 'POST')
+    await page.click('button')
+    await hostPost
+    // The page changes the form after its submit; the request carries what was submitted.
+    await page.fill('[name=name]', 'Someone Else')
+    expect(await rb.requests()).toHaveLength(0)
+    release()
+    const [stored] = await rb.waitForRequests(1)
+    expect(stored).toMatchObject({ channel: 'form', phone: '+353851234567', contact: { name: 'Alex Morgan' }, form: { id: 'book' } })
+  })
+
   test('submits by Enter and by requestSubmit() are seen as well', async ({ page, rb }) => {
     await openForm(page, 'fetch.html')
     await page.fill('[name=name]', 'Kim')
