@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { type Attempt, callMeNow, expect, openDemo, type Servers, type Stored, test } from './fixtures'
+import { type Attempt, callMeNow, DELIVERY_FILE, expect, fetched, GB_META, openDemo, type Servers, type Stored, test } from './fixtures'
 import { servePages } from './pages/hostile/servePages'
 
 // Fault injection against the real receiver: every case counts what the
@@ -37,14 +37,7 @@ const pending = (page: Page) =>
  */
 async function preload(page: Page, field = 'form [name=name]') {
   await page.locator(field).first().focus()
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const names = performance.getEntriesByType('resource').map((e) => e.name)
-        return names.some((name) => /ringback-delivery-/.test(name)) && names.some((name) => /\/meta-\w+\/GB\.js$/.test(name))
-      })
-    )
-    .toBe(true)
+  await fetched(page, DELIVERY_FILE, GB_META)
 }
 
 /** Records the SDK's `error` events in the page. */

@@ -123,6 +123,26 @@ export async function openDemo(page: Page, servers: Servers, path = '/'): Promis
 }
 
 /**
+ * Waits until the page has fetched the SDK's files whose names match (the
+ * forms file, the GB phone metadata, the delivery file: what the first focus
+ * in a form starts). A person typing gives them seconds to arrive before a
+ * submit; Playwright's fill gives them none, so tests of a form that
+ * navigates away wait for them, as the visitor's typing would.
+ */
+export async function fetched(page: Page, ...files: RegExp[]): Promise<void> {
+  await page.waitForFunction(
+    (sources) => {
+      const names = performance.getEntriesByType('resource').map((entry) => entry.name)
+      return sources.every((source) => names.some((name) => new RegExp(source).test(name)))
+    },
+    files.map((file) => file.source)
+  )
+}
+export const FORMS_FILE = /\/ringback-forms-[\w-]+\.js$/
+export const GB_META = /\/meta-\w+\/GB\.js$/
+export const DELIVERY_FILE = /\/ringback-delivery-[\w-]+\.js$/
+
+/**
  * The widget as a visitor uses it: launcher, phone number, consent where the
  * panel asks for it, "call me now". The business must be open for that
  * button: the page's clock is moved to a Tuesday, 10:00 in London.

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import type { Page, Request } from '@playwright/test'
 import { createDemoSite } from '../demo/server/site'
-import { expect, test } from './fixtures'
+import { expect, fetched, FORMS_FILE, GB_META, test } from './fixtures'
 
 // Form capture end to end: test pages served from the demo site's origin
 // (so the receiver's CORS allows them), the built script tag, the real
@@ -77,25 +77,12 @@ async function openForm(page: Page, name: string, query = ''): Promise<void> {
   await config
 }
 
-/**
- * The lazy forms file and the site's phone metadata, fetched on the first
- * focus in a form that may ask for a phone number. A page that navigates
- * away needs them before the submit (a person typing gives them seconds;
- * Playwright's fill gives them none), so navigating tests wait for them.
- */
-/** The forms file and the GB metadata have arrived, before this call (idle preloading) or after it. */
-const preloaded = (page: Page) =>
-  page.waitForFunction(() => {
-    const names = performance.getEntriesByType('resource').map((entry) => entry.name)
-    return names.some((name) => /\/ringback-forms-[\w-]+\.js$/.test(name)) && names.some((name) => /\/meta-\w+\/GB\.js$/.test(name))
-  })
-
 const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: { name: string; payload: Record<string, unknown> }[] }).__events)
 
 test.describe('form capture', () => {
   test('a plain form that posts and navigates away delivers its lead', async ({ page, rb }) => {
     await openForm(page, 'plain.html')
-    const ready = preloaded(page)
+    const ready = fetched(page, FORMS_FILE, GB_META)
     await page.fill('#f-name', 'Sam Taylor')
     await page.fill('#f-email', 'sam@example.com')
     await page.fill('#f-phone', '07400 123456')
@@ -183,7 +170,7 @@ test.describe('form capture', () => {
   test('a form inserted two seconds after load is captured (no observer, no polling)', async ({ page, rb }) => {
     await openForm(page, 'late.html')
     await page.locator('form#late').waitFor()
-    const ready = preloaded(page)
+    const ready = fetched(page, FORMS_FILE, GB_META)
     await page.fill('#late [name=name]', 'Robin Hart')
     await page.fill('#late [name=phone]', '+44 7400 123456')
     await page.fill('#late [name=message]', 'Boiler service')
@@ -195,7 +182,7 @@ test.describe('form capture', () => {
 
   test('a form whose only phone hint is a German <label> is captured', async ({ page, rb }) => {
     await openForm(page, 'german.html')
-    const ready = preloaded(page)
+    const ready = fetched(page, FORMS_FILE, GB_META)
     await page.fill('#feld1', 'Jonas Weber')
     await page.fill('#feld2', '07400 123456')
     await page.fill('#feld3', 'Bitte rufen Sie mich an')
@@ -272,7 +259,7 @@ test.describe('form capture', () => {
 
   test('ringback("capture", form) covers a form the page submits with a bare form.submit()', async ({ page, rb }) => {
     await openForm(page, 'bare-submit.html')
-    const ready = preloaded(page)
+    const ready = fetched(page, FORMS_FILE, GB_META)
     await page.fill('[name=phone]', '07400 123456')
     await ready
     await Promise.all([page.waitForURL('**/thanks.html'), page.click('#send')])
