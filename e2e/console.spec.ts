@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import type { CallbackRequest } from '../src/schema'
-import { expect, openDemo, test, type Servers } from './fixtures'
+import { expect, fetched, FORMS_FILE, GB_META, openDemo, test, type Servers } from './fixtures'
 
 const PIN = { demo: '482913', 'acme-dental': '735102' } as const
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -189,6 +189,7 @@ test.describe('the lead console', () => {
     await form.locator('[name=email]').fill('sam@example.com')
     await form.locator('[name=phone]').fill('07400 123456')
     await form.locator('[name=message]').fill('The boiler makes a knocking noise.')
+    await fetched(page, FORMS_FILE, GB_META)
     await Promise.all([page.waitForURL('**/thanks.html'), form.locator('[type=submit]').click()])
     await rb.waitForRequests(1)
 

@@ -1,4 +1,4 @@
-import { expect, openDemo, test } from './fixtures'
+import { expect, fetched, FORMS_FILE, GB_META, openDemo, test } from './fixtures'
 
 test.describe('the demo site, end to end', () => {
   test('a plain contact form that posts and navigates delivers a form lead', async ({ page, servers, rb }) => {
@@ -8,6 +8,7 @@ test.describe('the demo site, end to end', () => {
     await form.locator('[name=email]').fill('sam@example.com')
     await form.locator('[name=phone]').fill('07400 123456')
     await form.locator('[name=message]').fill('The boiler makes a knocking noise.')
+    await fetched(page, FORMS_FILE, GB_META)
     await Promise.all([page.waitForURL('**/thanks.html'), form.locator('[type=submit]').click()])
 
     const [stored] = await rb.waitForRequests(1)
