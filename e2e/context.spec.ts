@@ -1,5 +1,5 @@
 import { devices, type Page } from '@playwright/test'
-import { expect, fetched, FORMS_FILE, GB_META, openDemo, test } from './fixtures'
+import { DELIVERY_FILE, expect, fetched, FORMS_FILE, GB_META, holdBack, openDemo, test } from './fixtures'
 
 /**
  * Records every write the pages of this test make to localStorage and
@@ -235,12 +235,7 @@ test.describe('privacy, per site setting', () => {
     await withStorageMode(page, 'never')
     // The delivery file is held back until the page has gone: nothing of
     // the request can be kept for the next page, so this page must send it.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route(/ringback-delivery-[\w-]+\.js$/, async (route) => {
-      await held
-      await route.continue().catch(() => undefined)
-    })
+    const release = await holdBack(page, DELIVERY_FILE)
     await openDemo(page, servers, '/?utm_source=google&utm_medium=cpc&gclid=x')
     await submitContact(page)
     const [stored] = await rb.waitForRequests(1)

@@ -141,6 +141,22 @@ export async function fetched(page: Page, ...files: RegExp[]): Promise<void> {
 export const FORMS_FILE = /\/ringback-forms-[\w-]+\.js$/
 export const GB_META = /\/meta-\w+\/GB\.js$/
 export const DELIVERY_FILE = /\/ringback-delivery-[\w-]+\.js$/
+export const PHONE_FILES = /\/ringback-phone-[\w-]+\.js$/
+
+/**
+ * Holds back the SDK's files whose names match (a file still on its way, a
+ * slow CDN) until the returned function is called.
+ */
+export async function holdBack(page: Page, files: RegExp): Promise<() => void> {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(files, async (route) => {
+    await held
+    // The page that asked may have gone meanwhile.
+    await route.continue().catch(() => undefined)
+  })
+  return release
+}
 
 /**
  * The widget as a visitor uses it: launcher, phone number, consent where the

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import type { Page, Request } from '@playwright/test'
 import { createDemoSite } from '../demo/server/site'
-import { expect, fetched, FORMS_FILE, GB_META, test } from './fixtures'
+import { expect, fetched, FORMS_FILE, GB_META, holdBack, test } from './fixtures'
 
 // Form capture end to end: test pages served from the demo site's origin
 // (so the receiver's CORS allows them), the built script tag, the real
@@ -330,12 +330,7 @@ test.describe('form capture', () => {
   })
 
   test('a submit that comes before the forms file is captured when it arrives, with the values of the moment of submit', async ({ page, rb }) => {
-    let release = () => {}
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route(/ringback-forms-[\w-]+\.js$/, async (route) => {
-      await held
-      await route.continue()
-    })
+    const release = await holdBack(page, FORMS_FILE)
     await openForm(page, 'fetch.html')
     await page.fill('[name=name]', 'Alex Morgan')
     await page.fill('[name=mobile]', '+353 85 123 4567')

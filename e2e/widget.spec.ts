@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { devices, type Locator, type Page } from '@playwright/test'
-import { expect, openDemo, type Servers, test } from './fixtures'
+import { expect, holdBack, openDemo, PHONE_FILES, type Servers, test } from './fixtures'
 
 /** A Tuesday, 10:00 in London: the demo business is open. */
 const TUESDAY_OPEN = '2026-12-01T10:00:00Z'
@@ -213,12 +213,7 @@ test.describe('the callback widget', () => {
   test('a number autofilled before phone validation has loaded gets its country and format when it arrives', async ({ page, servers }) => {
     await page.clock.install({ time: new Date(TUESDAY_OPEN) })
     // Hold the phone files back: the field is there (first render) before validation is.
-    let release!: () => void
-    const held = new Promise<void>((resolve) => (release = resolve))
-    await page.route(/ringback-phone-[\w-]+\.js$/, async (route) => {
-      await held
-      await route.continue()
-    })
+    const release = await holdBack(page, PHONE_FILES)
     await openDemo(page, servers)
     const panel = await openWidget(page)
     const input = panel.getByLabel(/phone number/i)

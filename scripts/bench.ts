@@ -69,14 +69,37 @@ const OBSERVE = `
 
 type Arm = 'without' | 'plausible' | 'with'
 
-/** Clicks the launcher; ms from the pointer going down to an interactive phone input (OBSERVE watches). */
+/**
+ * A fresh context (empty cache) with a phone's viewport, the page loaded and
+ * settled under `throttle`, OBSERVE watching from its first script. `prepare`
+ * runs on the CDP session before the page loads (metrics, listeners).
+ */
+async function loadSettled(browser: Browser, url: string, throttle: number, prepare?: (cdp: CDPSession) => Promise<void>) {
+  const context = await browser.newContext({ ...devices['Pixel 7'] })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  if (prepare) await prepare(cdp)
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
+  await page.addInitScript(OBSERVE)
+  await page.goto(url, { waitUntil: 'load' })
+  await page.waitForTimeout(SETTLE_MS)
+  return { context, page, cdp }
+}
+
+/** Ms from the pointer going down (`clickAt`) or up (`releaseAt`) to an interactive phone input (OBSERVE watches). */
+async function inputReadyAfter(page: Page, from: 'clickAt' | 'releaseAt'): Promise<number | undefined> {
+  type Times = { __bench: Record<'clickAt' | 'releaseAt' | 'inputAt', number | undefined> }
+  await page.waitForFunction(() => (window as unknown as Times).__bench.inputAt !== undefined, null, { timeout: 15000 }).catch(() => undefined)
+  const t = await page.evaluate(() => (window as unknown as Times).__bench)
+  return t[from] !== undefined && t.inputAt !== undefined ? t.inputAt - t[from] : undefined
+}
+
+/** Clicks the launcher; ms from the pointer going down to an interactive phone input. */
 async function clickToInput(page: Page): Promise<number | undefined> {
   const launcher = page.locator('ringback-widget').locator('button').first()
   if (!(await launcher.count())) return undefined
   await launcher.click()
-  await page.waitForFunction(() => (window as unknown as { __bench: { inputAt?: number } }).__bench.inputAt !== undefined, null, { timeout: 15000 }).catch(() => undefined)
-  const t = await page.evaluate(() => (window as unknown as { __bench: { clickAt?: number; inputAt?: number } }).__bench)
-  return t.clickAt !== undefined && t.inputAt !== undefined ? t.inputAt - t.clickAt : undefined
+  return inputReadyAfter(page, 'clickAt')
 }
 
 /** How long a quick tap holds the screen: the short end of measured tap durations (80–120 ms). */
@@ -89,13 +112,7 @@ const TAP_HOLD_MS = 80
  * release, where INP measures a tap from.
  */
 async function measureTap(browser: Browser, url: string, throttle: number): Promise<number | undefined> {
-  const context = await browser.newContext({ ...devices['Pixel 7'] })
-  const page = await context.newPage()
-  const cdp = await context.newCDPSession(page)
-  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
-  await page.addInitScript(OBSERVE)
-  await page.goto(url, { waitUntil: 'load' })
-  await page.waitForTimeout(SETTLE_MS)
+  const { context, page, cdp } = await loadSettled(browser, url, throttle)
   const box = await page.locator('ringback-widget').locator('button').first().boundingBox()
   let ms: number | undefined
   if (box) {
@@ -103,9 +120,7 @@ async function measureTap(browser: Browser, url: string, throttle: number): Prom
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] })
     await page.waitForTimeout(TAP_HOLD_MS)
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
-    await page.waitForFunction(() => (window as unknown as { __bench: { inputAt?: number } }).__bench.inputAt !== undefined, null, { timeout: 15000 }).catch(() => undefined)
-    const t = await page.evaluate(() => (window as unknown as { __bench: { releaseAt?: number; inputAt?: number } }).__bench)
-    if (t.releaseAt !== undefined && t.inputAt !== undefined) ms = t.inputAt - t.releaseAt
+    ms = await inputReadyAfter(page, 'releaseAt')
   }
   await context.close()
   return ms
@@ -118,13 +133,7 @@ async function measureTap(browser: Browser, url: string, throttle: number): Prom
  * worst case: pointer moved and clicked at once.
  */
 async function measureMovedFirst(browser: Browser, url: string, throttle: number): Promise<number | undefined> {
-  const context = await browser.newContext({ ...devices['Pixel 7'] })
-  const page = await context.newPage()
-  const cdp = await context.newCDPSession(page)
-  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
-  await page.addInitScript(OBSERVE)
-  await page.goto(url, { waitUntil: 'load' })
-  await page.waitForTimeout(SETTLE_MS)
+  const { context, page } = await loadSettled(browser, url, throttle)
   for (let i = 0; i < 10; i++) {
     await page.mouse.move(40 + i * 30, 200 + i * 40)
     await page.waitForTimeout(100)
@@ -135,21 +144,16 @@ async function measureMovedFirst(browser: Browser, url: string, throttle: number
 }
 
 async function measure(browser: Browser, url: string, throttle: number, withSdk: boolean): Promise<Sample> {
-  const context = await browser.newContext({ ...devices['Pixel 7'] })
-  const page: Page = await context.newPage()
-  const cdp: CDPSession = await context.newCDPSession(page)
-  await cdp.send('Network.enable')
-  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' })
-  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
   let bytes = 0
   let requests = 0
-  cdp.on('Network.loadingFinished', (event) => {
-    bytes += event.encodedDataLength
-    requests++
+  const { context, page, cdp } = await loadSettled(browser, url, throttle, async (session) => {
+    await session.send('Network.enable')
+    await session.send('Performance.enable', { timeDomain: 'timeTicks' })
+    session.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength
+      requests++
+    })
   })
-  await page.addInitScript(OBSERVE)
-  await page.goto(url, { waitUntil: 'load' })
-  await page.waitForTimeout(SETTLE_MS)
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
   await cdp.send('HeapProfiler.collectGarbage')
   const heap = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))

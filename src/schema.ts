@@ -15,7 +15,7 @@
  * never renamed.
  */
 import * as z from 'zod/mini'
-import { LIMITS, WEEKDAYS } from './contract'
+import { CLOCK_TIME, COUNTRY_CODE, HEX_COLOUR, LIMITS, LOCAL_DATE, WEEKDAYS } from './contract'
 
 export { LIMITS, WEEKDAYS, type Weekday } from './contract'
 
@@ -62,15 +62,14 @@ function instant() {
 // ---------------------------------------------------------------------------
 // Site config: GET /v1/sites/{siteId}/config
 
-
 /** A wall-clock time `HH:MM` in the business time zone; `24:00` ends a day. */
-export const ClockTime = matching(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/)
+export const ClockTime = matching(CLOCK_TIME)
 /** One opening range `[from, to]`, e.g. `["09:00", "17:30"]`. */
 export const OpeningRange = z.tuple([ClockTime, ClockTime])
 /** A local date `YYYY-MM-DD` in the business time zone. */
-export const LocalDate = matching(/^\d{4}-\d{2}-\d{2}$/)
+export const LocalDate = matching(LOCAL_DATE)
 /** An ISO 3166-1 alpha-2 region code in upper case (`GB`). */
-export const CountryCode = matching(/^[A-Z]{2}$/)
+export const CountryCode = matching(COUNTRY_CODE)
 
 export const WidgetPosition = z.enum(['bottom-right', 'bottom-left'])
 export const ConsentMode = z.enum(['required', 'notice', 'none'])
@@ -101,7 +100,7 @@ export const SiteConfig = z.object({
     enabled: z.boolean(),
     position: WidgetPosition,
     /** CSS hex colour `#rrggbb`; text on it is derived for contrast. */
-    accent: matching(/^#[0-9a-fA-F]{6}$/),
+    accent: matching(HEX_COLOUR),
     locale: opt(text(LIMITS.locale)),
     /** Overrides of the widget's default strings, by key. */
     texts: opt(z.record(z.string(), upTo(LIMITS.text))),

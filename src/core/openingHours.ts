@@ -1,4 +1,5 @@
-import type { SiteConfig, Weekday } from '../schema'
+import { WEEKDAYS } from '../contract'
+import type { SiteConfig } from '../schema'
 
 /** What the hours functions need of a site config. */
 export type HoursConfig = Pick<SiteConfig, 'business' | 'hours' | 'scheduling'>
@@ -12,7 +13,6 @@ export interface Opening {
 }
 
 const DAY_MS = 86400000
-const WEEKDAYS: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 const formats = new Map<string, Intl.DateTimeFormat>()
 
 /**

@@ -1,4 +1,4 @@
-import { LIMITS, WEEKDAYS } from '../contract'
+import { CLOCK_TIME, COUNTRY_CODE, HEX_COLOUR, LIMITS, LOCAL_DATE, WEEKDAYS } from '../contract'
 import type { SiteConfig } from '../schema'
 import { pick } from './fetchConfig'
 import { zoneClock } from './openingHours'
@@ -49,11 +49,8 @@ function optional<T>(out: Record<string, unknown>, from: unknown, key: string, c
   if (value !== undefined) out[key] = check(value)
 }
 
-const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-const COUNTRY = /^[A-Z]{2}$/
 const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/
-const country = (value: unknown) => matching(value, COUNTRY)
+const country = (value: unknown) => matching(value, COUNTRY_CODE)
 const strings = (value: unknown) => list(value, (item) => text(item, Infinity, 0))
 
 /** An absolute http(s) URL on a domain name, as zod's `httpUrl()` accepts it. */
@@ -72,10 +69,10 @@ const SECTIONS = {
   hours(v: Record<string, unknown>) {
     const weekly: Record<string, [string, string][]> = {}
     for (const [day, ranges] of entries(object(pick(v, 'weekly')))) {
-      weekly[oneOf(day, WEEKDAYS)] = list(ranges, (range) => (Array.isArray(range) && range.length === 2 ? [matching(range[0], TIME), matching(range[1], TIME)] : fail()))
+      weekly[oneOf(day, WEEKDAYS)] = list(ranges, (range) => (Array.isArray(range) && range.length === 2 ? [matching(range[0], CLOCK_TIME), matching(range[1], CLOCK_TIME)] : fail()))
     }
     const out: Record<string, unknown> = { weekly }
-    optional(out, v, 'closed', (value) => list(value, (item) => matching(item, DATE)))
+    optional(out, v, 'closed', (value) => list(value, (item) => matching(item, LOCAL_DATE)))
     return out
   },
   scheduling: (v: Record<string, unknown>) => ({
@@ -92,7 +89,7 @@ const SECTIONS = {
     const out: Record<string, unknown> = {
       enabled: bool(pick(v, 'enabled')),
       position: oneOf(pick(v, 'position'), ['bottom-right', 'bottom-left']),
-      accent: matching(pick(v, 'accent'), /^#[0-9a-fA-F]{6}$/)
+      accent: matching(pick(v, 'accent'), HEX_COLOUR)
     }
     optional(out, v, 'locale', (value) => text(value, LIMITS.locale))
     optional(out, v, 'texts', (value) => {
@@ -134,6 +131,9 @@ const SECTIONS = {
   }
 }
 type Section = keyof typeof SECTIONS
+
+/** The visitor's region from their locale (`en-GB` → `GB`): the default country of a config that names none. */
+export const regionOf = (locale: string) => (/[-_]([A-Za-z]{2})\b/.exec(locale) || [])[1]?.toUpperCase() || 'US'
 
 const cache = new WeakMap<object, ParsedConfig>()
 

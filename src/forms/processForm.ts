@@ -1,15 +1,13 @@
 import { buildRequest } from '../core/buildRequest'
 import type { RingbackEvents } from '../core/events'
 import type { Host } from '../core/host'
-import { parseConfig } from '../core/parseConfig'
+import { parseConfig, regionOf } from '../core/parseConfig'
 import type { RawContext } from '../core/readContext'
 import type { SiteConfig } from '../schema'
 import { analyzeForm } from './analyzeForm'
 import { isDuplicate } from './isDuplicate'
 import type { FormSnapshot } from './snapshotForm'
 
-/** The visitor's region from their locale (`en-GB` → `GB`), for sites whose config names no country. */
-const regionOf = (locale: string) => (/[-_]([A-Za-z]{2})\b/.exec(locale) || [])[1]?.toUpperCase() || 'US'
 
 // The checked config per SDK instance, once known: a submit then reads the
 // form in the same task, before an app re-renders or removes it.

@@ -15,6 +15,16 @@ export interface PhoneFieldProps {
   onFirstInput(): void
 }
 
+/**
+ * Formats `text` as a number of the current country (or the one its
+ * international prefix names) into the field's signals; returns the text.
+ */
+export function formatInto(phone: Phone, text: string, value: Signal<string>, country: Signal<string>, allowed: string[]): string {
+  const result = phone.format(text, country.value, allowed)
+  country.value = result.country
+  return (value.value = result.text)
+}
+
 /** Digits and `+` signs before `at`: where the caret is, independent of formatting. */
 const significant = (text: string, at: number) => text.slice(0, at).replace(/[^\d+]/g, '').length
 
@@ -35,14 +45,12 @@ export function PhoneField(props: PhoneFieldProps) {
     const caret = input.selectionStart ?? input.value.length
     const atEnd = caret >= input.value.length
     const before = significant(input.value, caret)
-    const result = phone.format(input.value, country.value, props.allowed)
-    country.value = result.country
-    value.value = result.text
-    if (result.text === input.value) return
-    input.value = result.text
+    const text = formatInto(phone, input.value, value, country, props.allowed)
+    if (text === input.value) return
+    input.value = text
     if (atEnd || (input.getRootNode() as ShadowRoot).activeElement !== input) return
     let at = 0
-    while (at < result.text.length && significant(result.text, at) < before) at++
+    while (at < text.length && significant(text, at) < before) at++
     input.setSelectionRange(at, at)
   }
   return (

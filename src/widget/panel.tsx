@@ -6,14 +6,14 @@ import type { OpenMode, RingbackEvents } from '../core/events'
 import type { Host } from '../core/host'
 import { maskPhone } from '../core/maskPhone'
 import { isOpenAt, nextOpening, slots } from '../core/openingHours'
-import { parseConfig } from '../core/parseConfig'
+import { parseConfig, regionOf } from '../core/parseConfig'
 import type { Phone } from '../phone/phone'
 import type { Schedule } from '../schema'
 import { adoptStyles } from './adoptStyles'
 import { Choices } from './Choices'
 import { loadTexts } from './loadTexts'
 import { PANEL_CSS } from './panelCss'
-import { PhoneField } from './PhoneField'
+import { formatInto, PhoneField } from './PhoneField'
 import { readableOn } from './readableOn'
 import { dateFormat, placeOf, slotDays } from './slotDays'
 import { fill } from './texts'
@@ -31,8 +31,7 @@ const COOLDOWN_MS = 60000
  * its elements, listeners and timers.
  */
 export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLElement) {
-  const region = (navigator.language.split('-')[1] || '').toUpperCase()
-  const { config, widgetUsable } = parseConfig(await host.config, host.options.site, /^[A-Z]{2}$/.test(region) ? region : 'US', host.report)
+  const { config, widgetUsable } = parseConfig(await host.config, host.options.site, regionOf(navigator.language), host.report)
   if (!widgetUsable) {
     // Hours or time zone present but unusable (parseConfig has reported it):
     // no widget. The launcher's element stays, empty, so that the first file's
@@ -91,11 +90,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
       Promise.all([p.ensure(allowed.length ? allowed : ['all']), p.formatter()]).then(() => {
         // Phone validation loads after the first render: a number typed,
         // pasted or autofilled before it arrived gets its country and format now.
-        if (value.value) {
-          const result = p.format(value.value, country.value, allowed)
-          country.value = result.country
-          value.value = result.text
-        }
+        if (value.value) formatInto(p, value.value, value, country, allowed)
         phone.value = p
       }),
     host.report

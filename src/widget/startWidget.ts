@@ -1,3 +1,4 @@
+import { HEX_COLOUR } from '../contract'
 import { pick } from '../core/fetchConfig'
 import type { OpenMode } from '../core/events'
 import type { Chunks, Feature, Host } from '../core/host'
@@ -85,7 +86,7 @@ export function startWidget(host: Host): Feature {
       const accent = pick(widget, 'accent') as string
       const offset = pick(widget, 'offset')
       const style = el.style
-      style.setProperty('--a', /^#[\da-f]{6}$/i.test(accent) ? accent : '#0a7d5a')
+      style.setProperty('--a', HEX_COLOUR.test(accent) ? accent : '#0a7d5a')
       for (const axis of ['x', 'y']) style.setProperty('--' + axis, Number(pick(offset, axis) ?? 20) + 'px')
       root.appendChild(button)
       host.listen(button, 'click', () => open())
