@@ -244,8 +244,11 @@ test.describe('form capture', () => {
     await page.fill('[name=mobile]', '07400 123456')
     let hostPosts = 0
     page.on('request', (r) => r.url().endsWith('/api/quote') && hostPosts++)
+    await page.evaluate(() => document.addEventListener('reset', () => ((window as unknown as { resets: number }).resets = ((window as unknown as { resets?: number }).resets || 0) + 1)))
     await page.dblclick('button')
     await expect.poll(() => hostPosts).toBe(2)
+    // The page clears the form as each post is answered: fill it again after both, or a late reset empties it.
+    await page.waitForFunction(() => (window as unknown as { resets?: number }).resets === 2)
     await page.fill('[name=name]', 'Sam T.')
     await page.fill('[name=mobile]', '+44 7400 123456')
     await page.click('button')
