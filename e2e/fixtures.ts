@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
-import { createReceiver, loadSites, type Receiver } from '../demo/server/receiver'
-import { createDemoSite } from '../demo/server/site'
+import { createReceiver, loadSites, type Receiver } from '../demo/server/receiver/createReceiver'
+import { createDemoSite } from '../demo/server/site/createDemoSite'
 import type { CallbackRequest } from '../src/schema'
 
 /** The real servers of one Playwright worker: the reference receiver (API + CDN) and the demo site. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import type { Page, Request } from '@playwright/test'
-import { createDemoSite } from '../demo/server/site'
+import { createDemoSite } from '../demo/server/site/createDemoSite'
 import { expect, fetched, FORMS_FILE, GB_META, holdBack, test } from './fixtures'
 
 // Form capture end to end: test pages served from the demo site's origin

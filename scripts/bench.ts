@@ -11,8 +11,8 @@ import { createRequire } from 'node:module'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { type Browser, type CDPSession, chromium, devices, type Page } from '@playwright/test'
-import { createReceiver, loadSites, type SiteRecord } from '../demo/server/receiver'
-import { createDemoSite } from '../demo/server/site'
+import { createReceiver, loadSites, type SiteRecord } from '../demo/server/receiver/createReceiver'
+import { createDemoSite } from '../demo/server/site/createDemoSite'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 9)

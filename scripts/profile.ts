@@ -5,8 +5,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, devices } from '@playwright/test'
-import { createReceiver, loadSites } from '../demo/server/receiver'
-import { createDemoSite } from '../demo/server/site'
+import { createReceiver, loadSites } from '../demo/server/receiver/createReceiver'
+import { createDemoSite } from '../demo/server/site/createDemoSite'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }

@@ -1,7 +1,7 @@
 // `npm start`: the reference receiver (API + CDN for dist/) and the demo site.
 import { mkdirSync } from 'node:fs'
-import { createReceiver, loadSites } from './receiver'
-import { createDemoSite } from './site'
+import { createReceiver, loadSites } from './receiver/createReceiver'
+import { createDemoSite } from './site/createDemoSite'
 
 const host = process.env.HOST || '127.0.0.1'
 const apiPort = Number(process.env.PORT || 8787)

@@ -1,4 +1,4 @@
-import type { SiteRecord } from '../sites'
+import type { SiteRecord } from '../receiver/loadSites'
 import type { ConsoleDb } from './openConsoleDb'
 
 const DAY = 24 * 3600000

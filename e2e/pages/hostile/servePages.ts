@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { createStaticFiles } from '../../../demo/server/staticFiles'
+import { createStaticFiles } from '../../../demo/server/http/createStaticFiles'
 import type { Servers } from '../../fixtures'
 
 /** The hostile pages, served from their own origin by a real server. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import * as z from 'zod/mini'
-import { SiteConfig } from '../../src/schema'
+import { SiteConfig } from '../../../src/schema'
 
 /** A site as the platform keeps it: the public config, plus what only the server may know. */
 export interface SiteRecord {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import type { CallbackRequest, CallbackResponse } from '../../src/schema'
+import type { CallbackRequest, CallbackResponse } from '../../../src/schema'
 
 /** A stored callback request. */
 export interface StoredRequest {

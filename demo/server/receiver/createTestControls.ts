@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Db } from './db'
-import { readBody, sendJson } from './json'
+import type { Db } from './openDb'
+import { readBody, sendJson } from '../http/sendJson'
 
 /** One POST /v1/callbacks as the receiver saw it. */
 export interface Attempt {

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { readBody, sendJson } from './json'
-import { createStaticFiles } from './staticFiles'
+import { readBody, sendJson } from '../http/sendJson'
+import { createStaticFiles } from '../http/createStaticFiles'
 
 export interface DemoSiteOptions {
   /** Origin of the receiver, which serves `ringback.js` and is the API. */
@@ -29,7 +29,7 @@ export interface DemoSite {
  * visitor typed.
  */
 export function createDemoSite(options: DemoSiteOptions): DemoSite {
-  const root = options.root || fileURLToPath(new URL('../site', import.meta.url))
+  const root = options.root || fileURLToPath(new URL('../../site', import.meta.url))
   const files = createStaticFiles(root, {
     cors: false,
     transform: (_path, text) =>

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { CallbackRequest, type CallbackResponse, isOpenAt, nextOpening, slots } from '../../src/schema'
+import { CallbackRequest, type CallbackResponse, isOpenAt, nextOpening, slots } from '../../../src/schema'
 import { checkPhone } from './checkPhone'
-import type { Db } from './db'
-import type { createRateLimiter } from './rateLimiter'
-import type { SiteRecord } from './sites'
+import type { Db } from './openDb'
+import type { createRateLimiter } from './createRateLimiter'
+import type { SiteRecord } from './loadSites'
 
 /** An HTTP answer, before it is written. */
 export interface Answer {
