@@ -1,6 +1,7 @@
 // `npm start`: the reference receiver (API + CDN for dist/) and the demo site.
 import { mkdirSync } from 'node:fs'
-import { createReceiver, loadSites } from './receiver/createReceiver'
+import { createReceiver } from './receiver/createReceiver'
+import { loadSites } from './receiver/loadSites'
 import { createDemoSite } from './site/createDemoSite'
 
 const host = process.env.HOST || '127.0.0.1'

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
-import { createReceiver, loadSites, type ReceiverOptions } from '../../demo/server/receiver/createReceiver'
+import { createReceiver, type ReceiverOptions } from '../../demo/server/receiver/createReceiver'
+import { loadSites } from '../../demo/server/receiver/loadSites'
 import type { CallbackRequest } from '../../src/schema'
 
 /** A receiver on a free port with the demo sites, a file database in a temp folder, and a fixed clock. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { fileURLToPath } from 'node:url'
+import type { Route } from '../http/createRouter'
 import { buildConsoleApp } from './buildConsoleApp'
 
 /**
@@ -58,19 +58,24 @@ function loadAssets() {
   return assets
 }
 
-/** Serves `/console` and its two files; false for any other path. */
-export async function serveConsolePage(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false
-  const kind = path === '/console' || path === '/console/' ? 'html' : path === '/console/app.js' ? 'js' : path === '/console/app.css' ? 'css' : undefined
-  if (!kind) return false
-  const { js, css, version } = await loadAssets()
-  const body = kind === 'html' ? page(version) : kind === 'js' ? js : css
-  const type = { html: 'text/html', js: 'text/javascript', css: 'text/css' }[kind]
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': type + '; charset=utf-8',
-    'Cache-Control': kind === 'html' ? 'no-store' : 'public, max-age=300'
-  })
-  res.end(req.method === 'HEAD' ? undefined : body)
-  return true
+const TYPES = { html: 'text/html', js: 'text/javascript', css: 'text/css' }
+
+/** `/console` and its two files. */
+export function consolePageRoutes(): Route[] {
+  const serve = (kind: keyof typeof TYPES): Route['handler'] => async (req, res) => {
+    const { js, css, version } = await loadAssets()
+    const body = kind === 'html' ? page(version) : kind === 'js' ? js : css
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': TYPES[kind] + '; charset=utf-8',
+      'Cache-Control': kind === 'html' ? 'no-store' : 'public, max-age=300'
+    })
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+  return [
+    { method: 'GET HEAD', path: '/console', handler: serve('html') },
+    { method: 'GET HEAD', path: '/console/', handler: serve('html') },
+    { method: 'GET HEAD', path: '/console/app.js', handler: serve('js') },
+    { method: 'GET HEAD', path: '/console/app.css', handler: serve('css') }
+  ]
 }

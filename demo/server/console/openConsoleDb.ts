@@ -82,8 +82,6 @@ export function openConsoleDb(db: Database.Database) {
        ORDER BY r.created_at DESC LIMIT @limit`
     ),
     errors: db.prepare('SELECT code, status, created_at FROM errors WHERE site_id = @site ORDER BY created_at DESC, id DESC LIMIT @limit'),
-    ownsRequest: db.prepare('SELECT 1 FROM requests WHERE id = @id AND site_id = @site'),
-    addEvent: db.prepare('INSERT INTO call_events (request_id, site_id, type, at) VALUES (@id, @site, @type, @at)'),
     deleteOne: db.prepare('DELETE FROM requests WHERE id = @id AND site_id = @site'),
     deleteByPhone: db.prepare('DELETE FROM requests WHERE phone = @phone AND site_id = @site'),
     deleteAllRequests: db.prepare('DELETE FROM requests WHERE site_id = @site'),
@@ -180,13 +178,6 @@ export function openConsoleDb(db: Database.Database) {
         status: r.status,
         at: r.created_at
       }))
-    },
-
-    /** Records a call outcome; false when the request is not the site's (or does not exist). */
-    addEvent(site: string, id: string, type: string, at: number): boolean {
-      if (!q.ownsRequest.get({ id, site })) return false
-      q.addEvent.run({ id, site, type, at })
-      return true
     },
 
     deleteRequest(site: string, id: string): boolean {

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 
 /**
  * CORS headers for an allowed origin. `Retry-After` is exposed because the
@@ -14,8 +14,3 @@ export function allowOrigin(res: ServerResponse, origin: string): void {
   res.setHeader('Access-Control-Max-Age', '600')
 }
 
-/** The request's `Origin` header, if any. */
-export const originOf = (req: IncomingMessage): string | undefined => {
-  const origin = req.headers.origin
-  return typeof origin === 'string' && origin !== 'null' ? origin : undefined
-}

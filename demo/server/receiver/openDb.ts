@@ -63,6 +63,8 @@ export function openDb(path: string) {
   const byId = db.prepare('SELECT * FROM requests WHERE id = ?')
   const bySite = db.prepare('SELECT * FROM requests WHERE site_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
   const logError = db.prepare('INSERT INTO errors (site_id, code, status, created_at) VALUES (?, ?, ?, ?)')
+  const ownsRequest = db.prepare('SELECT 1 FROM requests WHERE id = @id AND site_id = @site')
+  const addEvent = db.prepare('INSERT INTO call_events (request_id, site_id, type, at) VALUES (@id, @site, @type, @at)')
 
   const toStored = (row: Record<string, unknown>): StoredRequest => ({
     id: row.id as string,
@@ -107,6 +109,12 @@ export function openDb(path: string) {
     /** Records a rejected request: the code and the time, never the body or the number. */
     logError(siteId: string | undefined, code: string, status: number, at: number): void {
       logError.run(siteId ?? null, code, status, at)
+    },
+    /** Records a call outcome; false when the request is not the site's (or does not exist). */
+    addEvent(site: string, id: string, type: string, at: number): boolean {
+      if (!ownsRequest.get({ id, site })) return false
+      addEvent.run({ id, site, type, at })
+      return true
     },
     reset(): void {
       db.exec('DELETE FROM call_events; DELETE FROM requests; DELETE FROM errors;')

@@ -1,8 +1,8 @@
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { readBody, sendJson } from '../http/sendJson'
+import { createHttpServer, type HttpServer } from '../http/createHttpServer'
+import { createRouter } from '../http/createRouter'
 import { createStaticFiles } from '../http/createStaticFiles'
+import { sendJson } from '../http/sendJson'
 
 export interface DemoSiteOptions {
   /** Origin of the receiver, which serves `ringback.js` and is the API. */
@@ -15,10 +15,10 @@ export interface DemoSiteOptions {
   sdk?: boolean
 }
 
-export interface DemoSite {
-  listen(port?: number, host?: string): Promise<string>
-  close(): Promise<void>
-}
+export type DemoSite = HttpServer
+
+/** Form posts are read (and dropped) up to this size. */
+const MAX_BODY = 1 << 20
 
 /**
  * The demo business's website, served from its own origin as a real site
@@ -37,37 +37,33 @@ export function createDemoSite(options: DemoSiteOptions): DemoSite {
         .replaceAll('%RINGBACK_SRC%', options.apiOrigin + '/ringback.js')
         .replaceAll('%SITE_ID%', options.siteId || 'demo')
   })
-  const server = createServer((req, res) => {
-    const url = new URL(req.url || '/', 'http://site')
-    void (async () => {
-      if (req.method === 'POST' && url.pathname === '/contact') {
-        await readBody(req, 1 << 20)
-        res.writeHead(303, { Location: '/thanks.html' })
-        return res.end()
+  const route = createRouter(
+    [
+      {
+        method: 'POST',
+        path: '/contact',
+        maxBody: MAX_BODY,
+        handler: async (_req, res, ctx) => {
+          await ctx.body()
+          res.writeHead(303, { Location: '/thanks.html' })
+          res.end()
+        }
+      },
+      {
+        method: 'POST',
+        path: '/api/quote',
+        maxBody: MAX_BODY,
+        handler: async (_req, res, ctx) => {
+          await ctx.body()
+          sendJson(res, 200, { ok: true })
+        }
       }
-      if (req.method === 'POST' && url.pathname === '/api/quote') {
-        await readBody(req, 1 << 20)
-        return sendJson(res, 200, { ok: true })
-      }
+    ],
+    async (req, res, { url }) => {
       if ((req.method === 'GET' || req.method === 'HEAD') && (await files(req, res, url.pathname))) return
       res.writeHead(404, { 'Content-Type': 'text/plain' })
       res.end('Not found')
-    })().catch(() => {
-      if (!res.headersSent) res.writeHead(500)
-      res.end()
-    })
-  })
-  return {
-    listen(port = 0, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject)
-        server.listen(port, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`))
-      })
-    },
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
-  }
+    }
+  )
+  return createHttpServer(route)
 }

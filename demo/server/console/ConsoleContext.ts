@@ -1,0 +1,21 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Handler, RouteContext } from '../http/createRouter'
+import type { SiteRecord } from '../receiver/loadSites'
+import type { Auth } from './createAuthenticate'
+import type { createAttemptLimit } from './createAttemptLimit'
+import type { Tokens } from './createTokens'
+import type { ConsoleDb } from './openConsoleDb'
+
+/** A handler for a signed-in owner: `auth` names the one site it may read or change. */
+export type SessionHandler = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext, auth: Auth) => void | Promise<void>
+
+/** What the console's route groups share. */
+export interface ConsoleContext {
+  sites: Map<string, SiteRecord>
+  store: ConsoleDb
+  tokens: Tokens
+  attempts: ReturnType<typeof createAttemptLimit>
+  now: () => number
+  /** Wraps a handler so that it runs only under a console session (else 401). */
+  session(handler: SessionHandler): Handler
+}
