@@ -99,6 +99,15 @@ describe('POST /v1/callbacks', () => {
     expect(res.status).toBe(404)
     expect((await res.json()).error.code).toBe('site_not_found')
   })
+
+  it('answers a body over 64 KiB with 413, not a reset the SDK would retry', async () => {
+    const { post, receiver } = await start()
+    const body = request({ page: { url: 'https://acme.example/pricing', title: 'x'.repeat(70 * 1024) } })
+    const res = await post(body)
+    expect(res.status).toBe(413)
+    expect((await res.json()).error.code).toBe('invalid_request')
+    expect(receiver.db.get(body.id)).toBeUndefined()
+  })
 })
 
 describe('slots', () => {
@@ -192,6 +201,12 @@ describe('CORS and the config', () => {
     expect(JSON.stringify(config)).not.toMatch(/pin/i)
     expect((await fetch(origin + '/v1/sites/demo/config', { headers: { 'If-None-Match': etag } })).status).toBe(304)
     expect((await fetch(origin + '/v1/sites/nobody/config')).status).toBe(404)
+  })
+
+  it('answers a path that is not valid percent-encoding with 4xx, never 500', async () => {
+    const { origin } = await start()
+    expect((await fetch(origin + '/v1/sites/%E0%A4%A/config')).status).toBe(404)
+    expect((await fetch(origin + '/sites/%E0%A4%A/requests', { redirect: 'manual' })).status).toBe(404)
   })
 })
 
