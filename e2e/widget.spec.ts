@@ -392,7 +392,6 @@ test.describe('the callback widget', () => {
     })
     await page.clock.install({ time: new Date(TUESDAY_OPEN) })
     await openDemo(page, servers)
-    await launcher(page).hover()
     await expect(page.getByRole('button', { name: 'Rückruf anfordern' })).toBeVisible()
     await page.getByRole('button', { name: 'Rückruf anfordern' }).click()
     await expect(dialog(page)).toHaveAccessibleName('Rückruf anfordern')
