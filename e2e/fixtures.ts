@@ -145,7 +145,8 @@ export const PHONE_FILES = /\/ringback-phone-[\w-]+\.js$/
 
 /**
  * Holds back the SDK's files whose names match (a file still on its way, a
- * slow CDN) until the returned function is called.
+ * slow CDN, a site config that has not come yet) until the returned function
+ * is called; then a route added before this one (a patched config) answers.
  */
 export async function holdBack(page: Page, files: RegExp): Promise<() => void> {
   let release = () => {}
@@ -153,7 +154,7 @@ export async function holdBack(page: Page, files: RegExp): Promise<() => void> {
   await page.route(files, async (route) => {
     await held
     // The page that asked may have gone meanwhile.
-    await route.continue().catch(() => undefined)
+    await route.fallback().catch(() => undefined)
   })
   return release
 }
