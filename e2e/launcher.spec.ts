@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { type Browser, devices, type Page } from '@playwright/test'
 import { createDemoSite } from '../demo/server/site'
-import { expect, holdBack, OPEN_IN_LONDON, type Servers, test } from './fixtures'
+import { expect, holdBack, OPEN_IN_LONDON, openDemo, patchConfig, recordShifts, test } from './fixtures'
 
 // The launcher (issue 12, points 5, 6 and 9): its label in the widget's
 // language from the first paint, a round button on phones, out of the way
@@ -47,16 +47,6 @@ test.afterAll(async () => {
 const launcher = (page: Page) => page.locator('ringback-widget [aria-haspopup=dialog]')
 const dialog = (page: Page) => page.getByRole('dialog')
 
-/** Changes the site config the page receives (the receiver's own copy stays as it is). */
-async function patchConfig(page: Page, servers: Servers, patch: (config: Record<string, any>) => void) {
-  await page.route(servers.api + '/v1/sites/demo/config', async (route) => {
-    const response = await route.fetch()
-    const config = await response.json()
-    patch(config)
-    await route.fulfill({ response, json: config })
-  })
-}
-
 /** The config of a site that set no language: the page's decides. */
 const noLocale = (config: Record<string, any>) => void delete config.widget.locale
 
@@ -76,19 +66,6 @@ const scriptRan = (page: Page) => page.waitForFunction(() => (window as unknown 
 
 /** What the test pages recorded of the SDK's events. */
 const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: string[] }).__events)
-
-/** Records the layout shifts of the page from its first paint. */
-async function recordShifts(page: Page) {
-  await page.addInitScript(() => {
-    const w = window as unknown as { shifts: number[] }
-    w.shifts = []
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.shifts.push((e as unknown as { value: number }).value))).observe({
-      type: 'layout-shift',
-      buffered: true
-    })
-  })
-  return () => page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)
-}
 
 /** The longest transition or animation of the launcher, in seconds. */
 const longestMotion = (page: Page) =>
@@ -133,7 +110,7 @@ test.describe('the launcher', () => {
     servers
   }) => {
     await page.clock.install({ time: new Date(OPEN_IN_LONDON) })
-    await openPage(page, 'en.html')
+    await openDemo(page, servers)
     const button = page.getByRole('button', { name: 'Call me back', exact: true })
     await expect(button).toBeVisible()
     const box = (await button.boundingBox())!
@@ -150,7 +127,7 @@ test.describe('the launcher', () => {
     await expect(button).toBeFocused()
 
     // Opened by the page's own button, closed by the panel's.
-    await page.getByRole('button', { name: 'Request a callback' }).click()
+    await page.getByRole('link', { name: 'Request a callback' }).click()
     await expect(launcher(page)).toBeHidden()
     await dialog(page).getByRole('button', { name: 'Close' }).click()
     await expect(dialog(page)).toBeHidden()
