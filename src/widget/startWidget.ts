@@ -17,12 +17,13 @@ type Panel = Awaited<ReturnType<Chunks['panel']['mountPanel']>>
 // `readableOn`). Icons are clip paths (no markup, no URL a CSP could block):
 // a handset, a speech bubble for `icon: 'chat'`, or none. The focus ring is
 // white and black, visible on any page. Up to 480 px wide (where the panel
-// is a bottom sheet) it is a 56 px round button, the handset alone: the
-// label stays in the DOM at size 0, so it is still the button's name. While
-// the panel is open it is hidden (`.o`): it fades and shrinks in 150 ms,
-// and only then turns `visibility: hidden`; it shows at once on close, so
-// that focus can return to it. Opacity, transform and visibility move
-// nothing around it, and under reduced motion nothing moves at all.
+// is a bottom sheet) it is a 56 px round button, the handset alone (also
+// for `icon: 'none'`): the label stays in the DOM at size 0, so it is still
+// the button's name; wider, the pill with the label. While the panel is
+// open (it sets `aria-expanded`) the launcher is hidden, and shown again at
+// once when it closes, so that focus can return to it. It has no motion:
+// none to reduce, and visibility moves nothing on the page. (A fade would
+// cost some 50 of the first file's bytes: see docs/widget-launcher.md.)
 const CSS =
   ':host{all:initial!important}' +
   '.l{position:fixed;z-index:2147483000;bottom:calc(var(--y) + env(safe-area-inset-bottom,0px));right:var(--x);display:flex;align-items:center;' +
