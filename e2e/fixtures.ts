@@ -144,9 +144,36 @@ export const GB_META = /\/meta-\w+\/GB\.js$/
 export const DELIVERY_FILE = /\/ringback-delivery-[\w-]+\.js$/
 export const PHONE_FILES = /\/ringback-phone-[\w-]+\.js$/
 
+/** Changes the site config the page receives (the receiver's own copy stays as it is). */
+export async function patchConfig(page: Page, servers: Servers, patch: (config: Record<string, any>) => void) {
+  await page.route(servers.api + '/v1/sites/demo/config', async (route) => {
+    const response = await route.fetch()
+    const config = await response.json()
+    patch(config)
+    await route.fulfill({ response, json: config })
+  })
+}
+
+/**
+ * Records the page's layout shifts from its first paint (call before it
+ * loads); the returned function reads their values so far.
+ */
+export async function recordShifts(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: number[] }
+    w.shifts = []
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.shifts.push((e as unknown as { value: number }).value))).observe({
+      type: 'layout-shift',
+      buffered: true
+    })
+  })
+  return () => page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)
+}
+
 /**
  * Holds back the SDK's files whose names match (a file still on its way, a
- * slow CDN) until the returned function is called.
+ * slow CDN, a site config that has not come yet) until the returned function
+ * is called; then a route added before this one (a patched config) answers.
  */
 export async function holdBack(page: Page, files: RegExp): Promise<() => void> {
   let release = () => {}
@@ -154,7 +181,7 @@ export async function holdBack(page: Page, files: RegExp): Promise<() => void> {
   await page.route(files, async (route) => {
     await held
     // The page that asked may have gone meanwhile.
-    await route.continue().catch(() => undefined)
+    await route.fallback().catch(() => undefined)
   })
   return release
 }

@@ -296,6 +296,8 @@ test.describe('bad input', () => {
     const stored = await rb.waitForRequests(1)
     expectSchema(stored)
     expect(stored[0]).toMatchObject({ channel: 'widget', phone: '+353851234567' })
+    // The launcher is hidden while the panel is open.
+    await page.keyboard.press('Escape')
     const box = await page.getByRole('button', { name: /call me back/i }).boundingBox()
     expect(box!.x).toBeGreaterThan((page.viewportSize()!.width * 2) / 3)
     expect((await errorsOf(page)).filter((e) => e.code === 'config_invalid').map((e) => e.message)).toEqual([expect.stringMatching(/\(widget\); defaults are used/)])

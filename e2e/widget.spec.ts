@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { devices, type Locator, type Page } from '@playwright/test'
-import { expect, holdBack, openDemo, PHONE_FILES, type Servers, test } from './fixtures'
+import { expect, holdBack, openDemo, patchConfig, PHONE_FILES, recordShifts, type Servers, test } from './fixtures'
 
 /** A Tuesday, 10:00 in London: the demo business is open. */
 const TUESDAY_OPEN = '2026-12-01T10:00:00Z'
@@ -60,16 +60,6 @@ test.afterAll(async () => {
   await pages?.close()
   pages = undefined
 })
-
-/** Changes the site config the page receives (the receiver's own copy stays as it is). */
-async function patchConfig(page: Page, servers: Servers, patch: (config: Record<string, any>) => void) {
-  await page.route(servers.api + '/v1/sites/demo/config', async (route) => {
-    const response = await route.fetch()
-    const config = await response.json()
-    patch(config)
-    await route.fulfill({ response, json: config })
-  })
-}
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: 'e2e/artifacts/widget-' + name + '.png' })
@@ -332,14 +322,7 @@ test.describe('the callback widget', () => {
   })
 
   test('the time slots and the country names come a frame after the panel, and move nothing', async ({ page, servers }) => {
-    await page.addInitScript(() => {
-      const w = window as unknown as { shifts: number[] }
-      w.shifts = []
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.shifts.push((e as unknown as { value: number }).value))).observe({
-        type: 'layout-shift',
-        buffered: true
-      })
-    })
+    const shifts = await recordShifts(page)
     // Chromium reports no shift inside an element whose transform animates
     // (the panel's entrance), and the frames must be real ones (no page clock).
     await page.emulateMedia({ reducedMotion: 'reduce' })
@@ -348,7 +331,7 @@ test.describe('the callback widget', () => {
     await expect(dialog(page).getByRole('radiogroup', { name: 'Time' }).getByRole('radio').first()).toBeVisible()
     await expect(dialog(page).getByRole('combobox', { name: 'Country' })).toContainText('United Kingdom')
     // Any shift counts here, even one right after the visitor's own input.
-    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([])
+    expect(await shifts()).toEqual([])
   })
 
   test('dark mode and the mobile bottom sheet (iPhone 13) fit and stay readable', async ({ browser, servers }) => {
@@ -392,7 +375,6 @@ test.describe('the callback widget', () => {
     })
     await page.clock.install({ time: new Date(TUESDAY_OPEN) })
     await openDemo(page, servers)
-    await launcher(page).hover()
     await expect(page.getByRole('button', { name: 'Rückruf anfordern' })).toBeVisible()
     await page.getByRole('button', { name: 'Rückruf anfordern' }).click()
     await expect(dialog(page)).toHaveAccessibleName('Rückruf anfordern')

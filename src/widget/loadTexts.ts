@@ -10,23 +10,12 @@ export interface Language {
 const RTL = /^(?:ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)\b/i
 
 /**
- * The widget's language: `data-locale` (or `init`'s `locale`), else the
- * site config's, else the page's `lang`, else the browser's. German, French
- * and Spanish are fetched as small files; any other language shows English
- * (with its own direction, dates and times); the config's `texts` override
- * every string last. A file that fails to load falls back to English.
+ * The strings of the widget's language (`widgetLocale`): German, French and
+ * Spanish are fetched as small files; any other language shows English (with
+ * its own direction, dates and times); the config's `texts` override every
+ * string last. A file that fails to load falls back to English.
  */
-export async function loadTexts(candidates: unknown[], overrides: Record<string, string> | undefined): Promise<Language> {
-  let locale = 'en'
-  for (const candidate of candidates) {
-    if (typeof candidate !== 'string' || !candidate) continue
-    try {
-      locale = Intl.getCanonicalLocales(candidate)[0]!
-      break
-    } catch {
-      // Not a language tag: try the next source.
-    }
-  }
+export async function loadTexts(locale: string, overrides: Record<string, string> | undefined): Promise<Language> {
   const lang = locale.split('-')[0]!.toLowerCase()
   const files: Record<string, () => Promise<{ default: Partial<Texts> }>> = {
     de: () => import('./i18n/de'),

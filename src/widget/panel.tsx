@@ -17,6 +17,7 @@ import { formatInto, PhoneField } from './PhoneField'
 import { readableOn } from './readableOn'
 import { dateFormat, placeOf, slotDays } from './slotDays'
 import { fill } from './texts'
+import { widgetLocale } from './widgetLocale'
 
 type Phase = 'form' | 'sending' | 'queued' | 'done'
 type Errors = { phone?: string; consent?: string; slot?: string; form?: string }
@@ -39,10 +40,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     root.replaceChildren()
     return { open() {}, close() {}, destroy() {} }
   }
-  const { locale, texts: t, dir } = await loadTexts(
-    [host.options.locale, config.widget.locale, document.documentElement.lang, navigator.language],
-    config.widget.texts
-  )
+  const { locale, texts: t, dir } = await loadTexts(widgetLocale(host.options.locale, config.widget.locale), config.widget.texts)
   // Times follow the visitor's own regional clock (en-US 12 h, en-GB 24 h) when it is in the widget's language.
   const browser = navigator.language || locale
   const timeLocale = browser.split('-')[0]!.toLowerCase() === locale.split('-')[0]!.toLowerCase() ? browser : locale
@@ -55,9 +53,6 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
 
   // Exact even where CSS relative colours (the launcher's own rule) are missing.
   ;(root.host as HTMLElement).style.setProperty('--on', readableOn(config.widget.accent))
-
-  const label = launcher.lastChild
-  if (label && !config.widget.label && !(config.widget.texts && config.widget.texts.launcher)) label.textContent = t.launcher
 
   const visible = signal(false)
   const mode = signal<OpenMode>('now')

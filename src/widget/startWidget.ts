@@ -4,6 +4,7 @@ import type { OpenMode } from '../core/events'
 import type { Chunks, Feature, Host } from '../core/host'
 import { onIdle } from '../core/onIdle'
 import { adoptStyles } from './adoptStyles'
+import { widgetLocale } from './widgetLocale'
 
 type Panel = Awaited<ReturnType<Chunks['panel']['mountPanel']>>
 
@@ -15,15 +16,26 @@ type Panel = Awaited<ReturnType<Chunks['panel']['mountPanel']>>
 // without relative colours get it from the panel, computed in script by
 // `readableOn`). Icons are clip paths (no markup, no URL a CSP could block):
 // a handset, a speech bubble for `icon: 'chat'`, or none. The focus ring is
-// white and black, visible on any page.
+// white and black, visible on any page. Up to 480 px wide (where the panel
+// is a bottom sheet) it is a 56 px round button, the handset alone (also
+// for `icon: 'none'`): the label stays in the DOM at size 0, so it is still
+// the button's name; wider, the pill with the label. While the panel is
+// open (it sets `aria-expanded`) the launcher is hidden, and shown again at
+// once when it closes, so that focus can return to it. It has no motion:
+// none to reduce, and visibility moves nothing on the page. (A fade would
+// cost some 50 of the first file's bytes: see docs/widget-launcher.md.)
 const CSS =
   ':host{all:initial!important}' +
-  '.l{position:fixed;z-index:2147483000;bottom:calc(var(--y) + env(safe-area-inset-bottom,0px));right:var(--x);display:flex;align-items:center;gap:8px;' +
-  'height:56px;padding:0 20px;border:0;border-radius:28px;font:600 16px system-ui;color:lch(from var(--a) calc((49.4 - l) * 999) 0 0);background:var(--a);' +
+  '.l{position:fixed;z-index:2147483000;bottom:calc(var(--y) + env(safe-area-inset-bottom,0px));right:var(--x);display:flex;align-items:center;' +
+  'height:56px;padding:0 16px;border:0;border-radius:28px;font:600 0 system-ui;color:lch(from var(--a) calc((49.4 - l) * 999) 0 0);background:var(--a);' +
   'box-shadow:0 4px 14px #0004;cursor:pointer}' +
   '.l:focus-visible{outline:0;box-shadow:0 0 0 3px #fff,0 0 0 6px #000}' +
   ".bottom-left{right:auto;left:var(--x)}.l:before{content:'';width:24px;height:24px;background:currentColor;" +
-  "clip-path:path('M6 2l4 5-2 3q2 5 6 7l3-2 5 3-1 4Q12 22 7 17T3 4z')}.chat:before{clip-path:path('M3 4h18v13H8l-5 4z')}.none:before{display:none}"
+  "clip-path:path('M6 2l4 5-2 3q2 5 6 7l3-2 5 3-1 4Q12 22 7 17T3 4z')}.chat:before{clip-path:path('M3 4h18v13H8l-5 4z')}" +
+  '@media (min-width:481px){.l{gap:8px;padding:0 20px;font-size:16px}.none:before{display:none}}[aria-expanded=true]{visibility:hidden}'
+
+/** The launcher's label in each language the widget ships; the panel's own strings are lazy files. */
+const LABELS = { en: 'Call me back', de: 'Rückruf anfordern', fr: 'Être rappelé', es: 'Le llamamos' }
 
 /**
  * The callback widget on the page: a launcher button in its own open shadow
@@ -36,7 +48,8 @@ const CSS =
  */
 export function startWidget(host: Host): Feature {
   if (!host.options.widget) return {}
-  let element: HTMLElement | undefined
+  // `undefined` until the config has said whether the widget shows, `null` if it does not.
+  let element: HTMLElement | null | undefined
   let root: ShadowRoot
   let button: HTMLButtonElement
   let panel: Promise<Panel> | undefined
@@ -62,10 +75,17 @@ export function startWidget(host: Host): Feature {
     return panel
   }
   const preload = () => void loadPanel().catch(host.report)
-  const open = (mode?: OpenMode | null) => element && !gone && loadPanel().then((p) => p.open(mode), host.report)
+  // Every command runs once the config has set the widget up (`shown`), in
+  // the order they came: those that come before it (the stub's queue,
+  // `open()` right after `init()`) wait for it. If the widget turns out off
+  // (`enabled: false`, no hours, no config) they do nothing, as they would
+  // afterwards: no error, no warning.
+  const later = (command: () => unknown) => void shown.then(host.guard(command))
+  const open = (mode?: OpenMode | null) => later(() => element && !gone && loadPanel().then((p) => p.open(mode), host.report))
 
-  host.config.then(
+  const shown = host.config.then(
     host.guard((raw) => {
+      element = null
       if (gone || !raw || pick(raw, 'widget', 'enabled') === false) return
       // Without business hours and a time zone the widget could only promise
       // calls it cannot place: it stays hidden (form capture goes on). The
@@ -82,7 +102,9 @@ export function startWidget(host: Host): Feature {
       // Classes named after the config's values: `bottom-left`, `chat`, `none`.
       button.className = 'l ' + pick(widget, 'position') + ' ' + pick(widget, 'icon')
       button.setAttribute('aria-haspopup', 'dialog')
-      button.append(String(pick(widget, 'label') || 'Call me back'))
+      // The config's label, else its `texts.launcher`, else the widget's language's own.
+      const locale = (button.lang = widgetLocale(host.options.locale, pick(widget, 'locale')))
+      button.append((pick(widget, 'label') || pick(widget, 'texts', 'launcher') || pick(LABELS, locale.split('-')[0]!) || LABELS.en) as string)
       const accent = pick(widget, 'accent') as string
       const offset = pick(widget, 'offset')
       const style = el.style
@@ -135,7 +157,9 @@ export function startWidget(host: Host): Feature {
 
   host.listen(document, 'click', (event) => {
     const trigger = (event.target as Element).closest?.('[data-ringback-open]')
-    if (!trigger || !element) return
+    // Before the config a click waits for it, like a command; where the
+    // widget is off a link stays a link (`tel:`, a contact page).
+    if (!trigger || element === null) return
     event.preventDefault()
     // The panel reads any value but `schedule` as `now`.
     open(trigger.getAttribute('data-ringback-open') as OpenMode)
@@ -143,7 +167,7 @@ export function startWidget(host: Host): Feature {
 
   return {
     open,
-    close: () => panel && panel.then((p) => p.close(), host.report),
+    close: () => later(() => panel && panel.then((p) => p.close(), host.report)),
     destroy() {
       gone = true
       panel && panel.then((p) => p.destroy(), () => undefined)
