@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { type Browser, devices, type Page } from '@playwright/test'
-import { createDemoSite } from '../demo/server/site'
+import { createDemoSite } from '../demo/server/site/createDemoSite'
 import { expect, holdBack, OPEN_IN_LONDON, openDemo, patchConfig, recordShifts, test } from './fixtures'
 
 // The launcher (issue 12, points 5, 6 and 9): its label in the widget's
