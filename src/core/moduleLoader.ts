@@ -7,7 +7,7 @@ import type { Loader, ModulesOf } from './host'
  */
 export function moduleLoader<List extends Record<string, () => Promise<unknown>>>(files: List): Loader<ModulesOf<List>> {
   return {
-    chunk: (name) => files[name]!() as Promise<never>,
+    chunk: (name) => files[name]!() as Promise<ModulesOf<List>[typeof name]>,
     preload: () => undefined,
     meta: (country) => import('../phone/importMetadata').then((m) => m.importMetadata(country))
   }
