@@ -199,7 +199,7 @@ function injectChunks() {
   }
 }
 
-const browserTs = (outDir = 'dist') => typescript({ tsconfig: './tsconfig.build.json', outDir })
+const browserTs = (outDir = 'dist') => typescript({ tsconfig: './tsconfig.build.json', outDir, noCheck: true })
 
 /** The npm package's dependencies, left for the application to install (and deduplicate). */
 const dependency = (id) => Object.keys(pkg.dependencies).some((dep) => id === dep || id.startsWith(dep + '/'))
@@ -322,7 +322,7 @@ export default [
     input: `src/${name}.ts`,
     onwarn,
     external: dependency,
-    plugins: [dts({ tsconfig: './tsconfig.build.json' })],
+    plugins: [dts({ tsconfig: './tsconfig.build.json', compilerOptions: { noCheck: true } })],
     output: { file: `dist/npm/${name}.d.ts`, format: 'es' }
   }))
 ]
