@@ -13,40 +13,43 @@ import { expect, fetched, FORMS_FILE, GB_META, holdBack, test } from './fixtures
 // Paths from the repository root, where Playwright runs.
 const PAGES = join('e2e', 'pages', 'forms')
 const ARTIFACTS = join('e2e', 'artifacts')
-let reactBundle = ''
 let tmp = ''
 
-test.beforeAll(async () => {
-  // React 19 ships no UMD build: bundle the test app with esbuild, as an app's build would.
-  tmp = mkdtempSync(join(tmpdir(), 'ringback-react-'))
-  await build({
-    entryPoints: [join(PAGES, 'react-app.mjs')],
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    outfile: join(tmp, 'react-app.js'),
-    logLevel: 'silent'
-  })
-  reactBundle = readFileSync(join(tmp, 'react-app.js'), 'utf8')
-  // `ringback/forms` as an application's bundler sees the published package (dist/npm), split into chunks.
-  await build({
-    entryPoints: [join(PAGES, 'headless-app.mjs')],
+/**
+ * The applications of the npm pages, bundled from `ringback` as published
+ * (dist/npm, through the package's exports) with code splitting, as an
+ * application's bundler would: tmp/<dir>/, served as /vendor/<dir>/.
+ */
+const bundleApp = (entry: string, dir: string, options: Parameters<typeof build>[0] = {}) =>
+  build({
+    entryPoints: [join(PAGES, entry)],
     bundle: true,
     splitting: true,
     format: 'esm',
     minify: true,
-    alias: { 'ringback/forms': resolve('dist/npm/forms.js') },
-    outdir: join(tmp, 'headless'),
-    logLevel: 'silent'
+    outdir: join(tmp, dir),
+    logLevel: 'silent',
+    ...options,
+    define: { 'process.env.NODE_ENV': '"production"', ...options.define }
   })
+
+test.beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'ringback-apps-'))
+  // React 19 ships no UMD build. Its development build, where StrictMode runs
+  // each effect twice (init, destroy, init), as a developer first meets it.
+  // (Not with the repository's tsconfig, whose JSX is Preact's.)
+  await bundleApp('react-app.jsx', 'react', { tsconfigRaw: {}, jsx: 'automatic', define: { 'process.env.NODE_ENV': '"development"' } })
+  // Vue's in-DOM template needs its full build, as Vue's docs say for bundlers.
+  await bundleApp('vue-app.js', 'vue', {
+    alias: { vue: 'vue/dist/vue.esm-bundler.js' },
+    define: { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' }
+  })
+  await bundleApp('headless-app.mjs', 'headless', { alias: { 'ringback/forms': resolve('dist/npm/forms.js') } })
 })
 test.afterAll(() => tmp && rmSync(tmp, { recursive: true, force: true }))
 
 const VENDOR: Record<string, () => string> = {
-  'jquery.min.js': () => readFileSync('node_modules/jquery/dist/jquery.min.js', 'utf8'),
-  'vue.global.prod.js': () => readFileSync('node_modules/vue/dist/vue.global.prod.js', 'utf8'),
-  'react-app.js': () => reactBundle
+  'jquery.min.js': () => readFileSync('node_modules/jquery/dist/jquery.min.js', 'utf8')
 }
 
 /**
@@ -69,7 +72,7 @@ test.afterAll(async () => closeSite && (await closeSite()))
 async function openForm(page: Page, name: string, query = ''): Promise<void> {
   await page.route(formsSite + '/vendor/**', (route) => {
     const path = new URL(route.request().url()).pathname.slice('/vendor/'.length)
-    const body = path.startsWith('headless/') ? readFileSync(join(tmp, path), 'utf8') : VENDOR[path]!()
+    const body = VENDOR[path] ? VENDOR[path]() : readFileSync(join(tmp, path), 'utf8')
     route.fulfill({ contentType: 'text/javascript; charset=utf-8', body })
   })
   const config = page.waitForResponse((response) => response.url().includes('/config'))
@@ -153,6 +156,15 @@ test.describe('form capture', () => {
     const [stored] = await rb.waitForRequests(1)
     expect(stored).toMatchObject({ channel: 'form', phone: '+447400123456', contact: { name: 'Jordan Lee', email: 'jordan@example.com' }, form: { id: 'react-quote' } })
   })
+
+  for (const [stack, name] of [['React component', 'react.html'], ['Vue composable', 'vue.html']] as const) {
+    test(`the ${stack} of docs/npm.md starts one ringback, and unmounting the app destroys it`, async ({ page }) => {
+      await openForm(page, name)
+      await expect(page.locator('ringback-widget')).toHaveCount(1)
+      await page.evaluate(() => (window as unknown as { __unmount: () => void }).__unmount())
+      await expect(page.locator('ringback-widget')).toHaveCount(0)
+    })
+  }
 
   test('a Vue 3 form with v-model is read at submit, before the app clears it', async ({ page, rb }) => {
     await openForm(page, 'vue.html')

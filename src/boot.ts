@@ -9,6 +9,7 @@ import { resolveOptions } from './core/options'
 import { scriptLoader } from './core/scriptLoader'
 import { startForms } from './forms/startForms'
 import { startWidget } from './widget/startWidget'
+import type { LazyModules } from './lazyFiles'
 
 const COMMANDS: Command[0][] = ['open', 'close', 'on', 'off', 'consent', 'capture', 'inspect', 'forget', 'destroy']
 
@@ -36,7 +37,7 @@ try {
     )
     let instance: Ringback | undefined
     if (typeof options === 'string') console.warn('[ringback] ' + options)
-    else instance = createRingback(options, scriptLoader(new URL('.', src).href), [startForms, startWidget])
+    else instance = createRingback(options, scriptLoader<LazyModules>(new URL('.', src).href), [startForms, startWidget])
 
     const warned: string[] = []
     const run = (args: ArrayLike<unknown>) => {

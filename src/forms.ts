@@ -7,6 +7,7 @@ import { moduleLoader } from './core/moduleLoader'
 import { type RingbackOptions, resolveOptions } from './core/options'
 import { singleton } from './core/singleton'
 import { startForms } from './forms/startForms'
+import { formsFiles } from './lazyFiles'
 
 export type { Channel, EventName, Listener, RingbackEvents } from './core/events'
 
@@ -30,12 +31,7 @@ export function captureForms(options: CaptureFormsOptions): FormCapture {
   return singleton(resolved.site, () =>
     createRingback(
       resolved,
-      moduleLoader({
-        forms: () => import('./forms/processForm'),
-        phone: () => import('./phone/phone'),
-        device: () => import('./context/parseDevice'),
-        delivery: () => import('./core/startDelivery')
-      }),
+      moduleLoader(formsFiles),
       [startForms]
     )
   )

@@ -8,6 +8,7 @@ import { type RingbackOptions, resolveOptions } from './core/options'
 import { singleton } from './core/singleton'
 import { startForms } from './forms/startForms'
 import { startWidget } from './widget/startWidget'
+import { formsFiles, widgetFiles } from './lazyFiles'
 
 export type { Command, Ringback } from './core/createRingback'
 export type { Channel, EventName, Listener, OpenMode, RingbackEvents } from './core/events'
@@ -28,13 +29,7 @@ export function init(options: RingbackOptions): Ringback {
   return singleton(resolved.site, () =>
     createRingback(
       resolved,
-      moduleLoader({
-        forms: () => import('./forms/processForm'),
-        panel: () => import('./widget/panel'),
-        phone: () => import('./phone/phone'),
-        device: () => import('./context/parseDevice'),
-        delivery: () => import('./core/startDelivery')
-      }),
+      moduleLoader({ ...formsFiles, ...widgetFiles }),
       [startForms, startWidget]
     )
   )

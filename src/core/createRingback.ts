@@ -3,7 +3,7 @@ import { createEmitter } from './createEmitter'
 import { createReporter } from './createReporter'
 import type { EventName, Listener, OpenMode } from './events'
 import { fetchConfig, pick } from './fetchConfig'
-import type { Feature, Host, Loader, StartFeature } from './host'
+import type { CoreFiles, Feature, Host, Loader, StartFeature } from './host'
 import type { Delivery } from './startDelivery'
 import { onIdle } from './onIdle'
 import type { OutboxEntry } from './createOutbox'
@@ -45,9 +45,10 @@ const CONSENT_KEY = PREFIX + 'consent'
 /**
  * Starts the SDK on the page: the single place (with the entry points that
  * call it) where start-up side effects happen. Features (widget, form
- * capture) are passed in, so each entry point bundles only its own.
+ * capture) are passed in, so each entry point bundles only its own; so is
+ * the loader of the lazy files, whose list must hold those core loads.
  */
-export function createRingback(options: ResolvedOptions, loader: Loader, starts: StartFeature[]): Ringback {
+export function createRingback<Files extends CoreFiles>(options: ResolvedOptions, loader: Loader<Files>, starts: StartFeature<Files>[]): Ringback {
   let destroyed = false
   const cleanups: (() => void)[] = []
   const reporter = createReporter((code, message) => emitter.emit('error', { code, message, retry: false }))
@@ -112,7 +113,7 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
   // device next: the first file a feature asks for starts both, once.
   let reached = false
   const ignore = () => undefined
-  const featureLoader: Loader = {
+  const featureLoader: Loader<Files> = {
     meta: loader.meta,
     preload: loader.preload,
     chunk: (name) => {
@@ -147,7 +148,7 @@ export function createRingback(options: ResolvedOptions, loader: Loader, starts:
     })
   )
 
-  const host: Host = {
+  const host: Host<Files> = {
     phone: retryable(() => loader.chunk('phone').then((chunk) => chunk.createPhone(loader.meta))),
     options,
     loader: featureLoader,

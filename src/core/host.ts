@@ -7,32 +7,18 @@ import type { Reporter } from './createReporter'
 import type { Phone } from '../phone/phone'
 
 /**
- * The lazy files of the SDK, by name. Only their types are imported here:
- * the first file knows them by name and loads them with `Loader.chunk`.
+ * How an entry point (script tag or npm) fetches the lazy files. Core knows
+ * none of their names: `Files` maps each name to its module's type, and the
+ * entry layer's list (`src/lazyFiles.ts`) says which files exist.
  */
-export interface Chunks {
-  /** Form-field detection, mapping and the request builder. */
-  forms: typeof import('../forms/processForm')
-  /** The widget panel (Preact, signals, views, English). */
-  panel: typeof import('../widget/panel')
-  /** libphonenumber-js core: validation and as-you-type formatting. */
-  phone: typeof import('../phone/phone')
-  /** ua-parser-js 1.x: device, OS and browser from the user agent. */
-  device: typeof import('../context/parseDevice')
-  /** The outbox and its transports: fetched before the first request is made. */
-  delivery: typeof import('./startDelivery')
-}
-export type ChunkName = keyof Chunks
-
-/** How an entry point (script tag or npm) fetches the lazy files. */
-export interface Loader {
-  chunk<K extends ChunkName>(name: K): Promise<Chunks[K]>
+export interface Loader<Files = unknown> {
+  chunk<K extends keyof Files & string>(name: K): Promise<Files[K]>
   /**
    * Fetches and compiles a lazy file and its imports without running them
    * (`modulepreload`), so that using it later costs no network and no parse.
    * A no-op where the application's bundler owns loading (npm).
    */
-  preload(name: ChunkName): void
+  preload(name: keyof Files & string): void
   /**
    * libphonenumber-js metadata (the `min` set) for the calling-code group of
    * one country (`GB` brings GB, GG, IM and JE), or `all` countries.
@@ -40,14 +26,31 @@ export interface Loader {
   meta(country: string): Promise<unknown>
 }
 
+/** The modules of a list of lazy files (`name: () => import(...)`), by name. */
+export type ModulesOf<List> = { [K in keyof List]: List[K] extends () => Promise<infer M> ? M : never }
+
+/**
+ * The lazy files core itself asks for, as every entry point's list must
+ * name them: the outbox, device parsing, phone validation.
+ */
+export interface CoreFiles {
+  /** The outbox and its transports: fetched before the first request is made. */
+  delivery: typeof import('./startDelivery')
+  /** ua-parser-js 1.x: device, OS and browser from the user agent. */
+  device: typeof import('../context/parseDevice')
+  /** libphonenumber-js core: validation and as-you-type formatting. */
+  phone: typeof import('../phone/phone')
+}
+
 /**
  * What the first file shares with the features and the lazy files: one
  * object per page, passed in, never imported, so that the lazy files carry
  * no state of their own and cannot drift from the first file's.
  */
-export interface Host extends Pick<Emitter, 'emit' | 'on' | 'off'>, Pick<Reporter, 'report' | 'guard'> {
+export interface Host<Files = unknown> extends Pick<Emitter, 'emit' | 'on' | 'off'>, Pick<Reporter, 'report' | 'guard'> {
   options: ResolvedOptions
-  loader: Loader
+  /** The lazy files, by the names a feature asks for (`Host<{ panel: … }>`). */
+  loader: Loader<Files>
   /** The site config as the platform sent it (unchecked); `undefined` if it could not be fetched. */
   config: Promise<unknown>
   /** The facts of this moment (page, visit, device hints, clock) for a request made now. */
@@ -70,4 +73,5 @@ export interface Feature {
   inspect?(): void
   destroy?(): void
 }
-export type StartFeature = (host: Host) => Feature
+/** Starts a feature; `Files` names the lazy files it loads. */
+export type StartFeature<Files = unknown> = (host: Host<Files>) => Feature

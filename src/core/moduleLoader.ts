@@ -1,16 +1,13 @@
-import type { ChunkName, Chunks, Loader } from './host'
+import type { Loader, ModulesOf } from './host'
 
 /**
  * The npm loader: plain dynamic imports that the application's bundler
- * splits into chunks of its own. Each entry point names only the chunks it
- * uses, so `ringback/forms` carries no widget code.
+ * splits into chunks of its own. Each entry point passes only the files it
+ * uses (see `src/lazyFiles.ts`), so `ringback/forms` carries no widget code.
  */
-export function moduleLoader(chunks: { [K in ChunkName]?: () => Promise<Chunks[K]> }): Loader {
+export function moduleLoader<List extends Record<string, () => Promise<unknown>>>(files: List): Loader<ModulesOf<List>> {
   return {
-    chunk: <K extends ChunkName>(name: K) => {
-      const load = chunks[name] as (() => Promise<Chunks[K]>) | undefined
-      return load ? load() : Promise.reject(new Error(name + ' is not in this entry point'))
-    },
+    chunk: (name) => files[name]!() as Promise<ModulesOf<List>[typeof name]>,
     preload: () => undefined,
     meta: (country) => import('../phone/importMetadata').then((m) => m.importMetadata(country))
   }

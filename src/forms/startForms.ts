@@ -1,7 +1,13 @@
 import { pick } from '../core/fetchConfig'
-import type { Chunks, Feature, Host } from '../core/host'
+import type { CoreFiles, Feature, Host } from '../core/host'
 import { mayHavePhone } from './mayHavePhone'
 import { snapshotForm } from './snapshotForm'
+
+/** The lazy files form capture loads, by the names it asks for. */
+interface FormsFiles extends Pick<CoreFiles, 'phone'> {
+  /** Form-field detection, mapping and the request builder. */
+  forms: typeof import('./processForm')
+}
 
 /**
  * Form capture on the page: one `submit` listener on the document in the
@@ -12,14 +18,21 @@ import { snapshotForm } from './snapshotForm'
  * The lazy file and the phone metadata are fetched on the first focus in a
  * form that may ask for a phone number, so they are there before the submit.
  */
-export function startForms(host: Host): Feature {
+export function startForms(host: Host<FormsFiles>): Feature {
   if (!host.options.forms) return {}
-  let chunk: Chunks['forms'] | undefined
+  let chunk: FormsFiles['forms'] | undefined
   let preloaded: unknown
   // The site config names forms to capture: any form may be one of them.
   let wide: unknown
 
-  const load = () => host.loader.chunk('forms').then((loaded) => (chunk = loaded))
+  const load = () => {
+    const loading = host.loader.chunk('forms').then((loaded) => (chunk = loaded))
+    // The forms file asks for phone validation next: fetching both at once
+    // saves a round trip before a quick submit. (The panel keeps it for
+    // after its first render.)
+    host.loader.preload('phone')
+    return loading
+  }
 
   const capture = (form: HTMLFormElement, explicit?: boolean) => {
     const snapshot = snapshotForm(form, explicit)

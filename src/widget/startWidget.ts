@@ -1,12 +1,17 @@
 import { HEX_COLOUR } from '../contract'
 import { pick } from '../core/fetchConfig'
 import type { OpenMode } from '../core/events'
-import type { Chunks, Feature, Host } from '../core/host'
+import type { Feature, Host } from '../core/host'
 import { onIdle } from '../core/onIdle'
 import { adoptStyles } from './adoptStyles'
 import { widgetLocale } from './widgetLocale'
 
-type Panel = Awaited<ReturnType<Chunks['panel']['mountPanel']>>
+/** The lazy file the widget loads, by the name it asks for. */
+interface WidgetFiles {
+  /** The widget panel (Preact, signals, views, English). */
+  panel: typeof import('./panel')
+}
+type Panel = Awaited<ReturnType<WidgetFiles['panel']['mountPanel']>>
 
 // The launcher as it first paints, complete: the reset at :host carries
 // !important to beat a page's `* {… !important}`; sizes in px; offsets and
@@ -46,7 +51,7 @@ const LABELS = { en: 'Call me back', de: 'Rückruf anfordern', fr: 'Être rappel
  * `data-ringback-open` open it too. If a single-page app replaces `<body>`,
  * the launcher goes back in. Kept small: it is part of the first file.
  */
-export function startWidget(host: Host): Feature {
+export function startWidget(host: Host<WidgetFiles>): Feature {
   if (!host.options.widget) return {}
   // `undefined` until the config has said whether the widget shows, `null` if it does not.
   let element: HTMLElement | null | undefined

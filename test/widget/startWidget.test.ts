@@ -2,7 +2,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createEmitter } from '../../src/core/createEmitter'
 import { createReporter } from '../../src/core/createReporter'
-import type { Host } from '../../src/core/host'
 import { startWidget } from '../../src/widget/startWidget'
 
 const CONFIG = {
@@ -47,7 +46,7 @@ function fakeHost(options: { locale?: string } = {}) {
           })
         })
     }
-  } as unknown as Host
+  } as unknown as Parameters<typeof startWidget>[0]
   return { host, arrive, panel, errors, stop: () => cleanups.splice(0).forEach((fn) => fn()) }
 }
 
