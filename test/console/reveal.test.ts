@@ -82,7 +82,7 @@ describe('Show number and the access log', () => {
     expect(lines[1]).toContain(`"'+353851234567"`)
     expect(full).not.toContain('12025550143')
     const log = await c.getJson<{ rows: LogEntry[] }>('/console/api/access-log', token)
-    expect(log.rows).toEqual([expect.objectContaining({ action: 'export', subject: '1 request · form · last 30 days', current: true })])
+    expect(log.rows).toEqual([expect.objectContaining({ action: 'export', subject: '1 request (last 30 days, form)', current: true })])
   })
 
   it('a session shows at most 60 numbers in ten minutes, however many requests arrive at once; each one shown is logged', async () => {
