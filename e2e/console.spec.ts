@@ -106,18 +106,39 @@ async function axe(page: Page) {
   return result.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target)))
 }
 
+/** The two screens every view is looked at on. */
+const DEVICES = [
+  ['desktop', { viewport: { width: 1280, height: 900 } }],
+  ['phone', { ...devices['iPhone 13'], userAgent: IPHONE_UA }]
+] as const
+
+/** A page in a context of its own, with CSP violations and page errors collected. */
+async function watchedPage(browser: Browser, options: (typeof DEVICES)[number][1]) {
+  const context = await browser.newContext(options)
+  await watch(context)
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  return { context, page, errors }
+}
+
+/** Sends the demo site's own contact form as a visitor would, and waits for its thank-you page. */
+async function sendContactForm(page: Page, servers: Servers) {
+  await openDemo(page, servers)
+  const form = page.locator('form[action="/contact"]')
+  await form.locator('[name=name]').fill('Sam Taylor')
+  await form.locator('[name=email]').fill('sam@example.com')
+  await form.locator('[name=phone]').fill('07400 123456')
+  await form.locator('[name=message]').fill('The boiler makes a knocking noise.')
+  await fetched(page, FORMS_FILE, GB_META)
+  await Promise.all([page.waitForURL('**/thanks.html'), form.locator('[type=submit]').click()])
+}
+
 /** The console on a desktop and on a phone: signs in, runs `show`, checks axe, CSP and overflow, and takes a screenshot of each. */
 async function onEachDevice(browser: Browser, servers: Servers, name: string, show: (page: Page, device: string) => Promise<void>) {
   mkdirSync('e2e/artifacts', { recursive: true })
-  for (const [device, options] of [
-    ['desktop', { viewport: { width: 1280, height: 900 } }],
-    ['phone', { ...devices['iPhone 13'], userAgent: IPHONE_UA }]
-  ] as const) {
-    const context = await newContext(browser, options)
-    await watch(context)
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(String(e)))
+  for (const [device, options] of DEVICES) {
+    const { context, page, errors } = await watchedPage(browser, options)
     await signIn(page, servers, 'demo')
     await show(page, device)
     await expect(page.getByText('Loading…')).toHaveCount(0)
@@ -211,14 +232,7 @@ test.describe('the lead console', () => {
   })
 
   test('a lead sent from the demo site’s own contact form shows in the console, masked', async ({ page, servers, rb }) => {
-    await openDemo(page, servers)
-    const form = page.locator('form[action="/contact"]')
-    await form.locator('[name=name]').fill('Sam Taylor')
-    await form.locator('[name=email]').fill('sam@example.com')
-    await form.locator('[name=phone]').fill('07400 123456')
-    await form.locator('[name=message]').fill('The boiler makes a knocking noise.')
-    await fetched(page, FORMS_FILE, GB_META)
-    await Promise.all([page.waitForURL('**/thanks.html'), form.locator('[type=submit]').click()])
+    await sendContactForm(page, servers)
     await rb.waitForRequests(1)
 
     await signIn(page, servers, 'demo')
@@ -488,14 +502,7 @@ test.describe('the lead console', () => {
     const sink = await startSink({ status: 500, body: 'CRM is down for maintenance' })
     servers.receiver.setWebhook('demo', { url: sink.url, secret })
     try {
-      await openDemo(page, servers)
-      const form = page.locator('form[action="/contact"]')
-      await form.locator('[name=name]').fill('Sam Taylor')
-      await form.locator('[name=email]').fill('sam@example.com')
-      await form.locator('[name=phone]').fill('07400 123456')
-      await form.locator('[name=message]').fill('The boiler makes a knocking noise.')
-      await fetched(page, FORMS_FILE, GB_META)
-      await Promise.all([page.waitForURL('**/thanks.html'), form.locator('[type=submit]').click()])
+      await sendContactForm(page, servers)
       const [stored] = await rb.waitForRequests(1)
       await expect.poll(() => sink.received.length).toBe(1)
 
@@ -599,15 +606,8 @@ test.describe('the lead console', () => {
       }
     }
     mkdirSync('e2e/artifacts', { recursive: true })
-    for (const [name, options] of [
-      ['desktop', { viewport: { width: 1280, height: 900 } }],
-      ['phone', { ...devices['iPhone 13'], userAgent: IPHONE_UA }]
-    ] as const) {
-      const context = await newContext(browser, options)
-      await watch(context)
-      const page = await context.newPage()
-      const errors: string[] = []
-      page.on('pageerror', (e) => errors.push(String(e)))
+    for (const [name, options] of DEVICES) {
+      const { context, page, errors } = await watchedPage(browser, options)
       await page.goto(servers.api + '/console')
       await expect(page.getByLabel('Client ID')).toBeVisible()
       expect(await axe(page), name + ' sign-in').toEqual([])

@@ -1,6 +1,7 @@
 import type { AccessEntry } from '../openAccessLog'
 import { getJson } from './api'
 import { timeFormat } from './format'
+import { Rows } from './Rows'
 import type { Me } from './types'
 import { useLoad } from './useLoad'
 
@@ -19,35 +20,24 @@ export function AccessLog(props: { me: Me }) {
         session that did it.
       </p>
       {data.rows.length ? (
-        <table class="rows" role="table">
-          <caption class="visually-hidden">Access to full numbers, newest first</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">Time</th>
-              <th scope="col" role="columnheader">What</th>
-              <th scope="col" role="columnheader">Session</th>
-              <th scope="col" role="columnheader">From</th>
+        <Rows caption="Access to full numbers, newest first" columns={['Time', 'What', 'Session', 'From']}>
+          {data.rows.map((e, i) => (
+            <tr role="row" key={i}>
+              <td role="cell" data-label="Time">{time(e.at)}</td>
+              <td role="cell" data-label="What">
+                {e.action === 'reveal' ? 'Showed the number ' + e.subject : 'Exported ' + e.subject + ' with full numbers'}
+              </td>
+              <td role="cell" data-label="Session">
+                <code>{e.session}</code>
+                {e.current && <span class="badge">this session</span>}
+              </td>
+              <td role="cell" data-label="From">
+                {e.agent}
+                <span class="sub">{e.ip}</span>
+              </td>
             </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {data.rows.map((e, i) => (
-              <tr role="row" key={i}>
-                <td role="cell" data-label="Time">{time(e.at)}</td>
-                <td role="cell" data-label="What">
-                  {e.action === 'reveal' ? 'Showed the number ' + e.subject : 'Exported ' + e.subject + ' with full numbers'}
-                </td>
-                <td role="cell" data-label="Session">
-                  <code>{e.session}</code>
-                  {e.current && <span class="badge">this session</span>}
-                </td>
-                <td role="cell" data-label="From">
-                  {e.agent}
-                  <span class="sub">{e.ip}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Rows>
       ) : (
         <p class="empty">No number has been shown or exported in full.</p>
       )}

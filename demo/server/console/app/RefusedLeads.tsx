@@ -3,6 +3,7 @@ import { getJson } from './api'
 import { label, timeFormat } from './format'
 import { refusalText } from './refusalText'
 import type { Me } from './types'
+import { Rows } from './Rows'
 import { useLoad } from './useLoad'
 
 type Row = Omit<RefusedRow, 'firstAt' | 'lastAt' | 'acceptedAt'> & { firstAt: string; lastAt: string; acceptedAt?: string }
@@ -22,41 +23,29 @@ export function RefusedLeads(props: { me: Me }) {
       {!data && !error && <p role="status">Loading…</p>}
       {data && !data.rows.length && <p class="empty">No refused leads.</p>}
       {data && data.rows.length > 0 && (
-        <table class="rows" role="table">
-          <caption class="visually-hidden">Refused leads, latest first</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">Last try</th>
-              <th scope="col" role="columnheader">Phone</th>
-              <th scope="col" role="columnheader">Reason</th>
-              <th scope="col" role="columnheader">Page</th>
-              <th scope="col" role="columnheader">Tries</th>
+        <Rows caption="Refused leads, latest first" columns={['Last try', 'Phone', 'Reason', 'Page', 'Tries']}>
+          {data.rows.map((r) => (
+            <tr role="row" key={r.requestId}>
+              <td role="cell" data-label="Last try">{time(r.lastAt)}</td>
+              <td role="cell" data-label="Phone" class="phone">
+                {r.phone}
+              </td>
+              <td role="cell" data-label="Reason">
+                {refusalText(r)}
+                {r.acceptedAt && <span class="badge connected">Accepted {time(r.acceptedAt)}</span>}
+              </td>
+              <td role="cell" data-label="Page" class="page">
+                {r.pageTitle && <span>{r.pageTitle}</span>}
+                <span class="sub">
+                  {label(r.channel)} · {r.pageUrl}
+                </span>
+              </td>
+              <td role="cell" data-label="Tries" class="num">
+                {r.attempts}
+              </td>
             </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {data.rows.map((r) => (
-              <tr role="row" key={r.requestId}>
-                <td role="cell" data-label="Last try">{time(r.lastAt)}</td>
-                <td role="cell" data-label="Phone" class="phone">
-                  {r.phone}
-                </td>
-                <td role="cell" data-label="Reason">
-                  {refusalText(r)}
-                  {r.acceptedAt && <span class="badge connected">Accepted {time(r.acceptedAt)}</span>}
-                </td>
-                <td role="cell" data-label="Page" class="page">
-                  {r.pageTitle && <span>{r.pageTitle}</span>}
-                  <span class="sub">
-                    {label(r.channel)} · {r.pageUrl}
-                  </span>
-                </td>
-                <td role="cell" data-label="Tries" class="num">
-                  {r.attempts}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Rows>
       )}
     </section>
   )

@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks'
 import type { DeliveryState } from '../../receiver/webhook/openWebhookQueue'
 import type { PresentedDelivery } from '../presentDelivery'
 import { getJson } from './api'
-import { deliveryState, lastAnswer } from './deliveryState'
+import { attemptText, deliveryState, lastAnswer } from './deliveryState'
 import { timeFormat } from './format'
 import type { Me } from './types'
+import { Rows } from './Rows'
 import { useLoad } from './useLoad'
 
 interface WebhookPage {
@@ -70,63 +71,49 @@ export function WebhookLog(props: { me: Me }) {
         {message}
       </p>
       {data.rows.length ? (
-        <table class="rows" role="table">
-          <caption class="visually-hidden">Webhook deliveries, newest first</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">Lead</th>
-              <th scope="col" role="columnheader">State</th>
-              <th scope="col" role="columnheader">Last answer</th>
-              <th scope="col" role="columnheader">Attempts</th>
-              <th scope="col" role="columnheader">
-                <span class="visually-hidden">Actions</span>
-              </th>
+        <Rows caption="Webhook deliveries, newest first" columns={['Lead', 'State', 'Last answer', 'Attempts', { hidden: 'Actions' }]}>
+          {data.rows.map((d) => (
+            <tr role="row" key={d.id}>
+              <td role="cell" data-label="Lead">
+                <span class="phone">{d.phone}</span>
+                <span class="sub">{time(d.receivedAt)}</span>
+              </td>
+              <td role="cell" data-label="State">
+                <span class={'badge ' + (d.state === 'delivered' ? 'connected' : d.state === 'failed' ? 'missed' : '')}>{deliveryState(d, time)}</span>
+                <span class="sub">
+                  <code>{d.eventId}</code>
+                </span>
+              </td>
+              <td role="cell" data-label="Last answer">{lastAnswer(d)}</td>
+              <td role="cell" data-label="Attempts">
+                {d.log.length ? (
+                  <details>
+                    <summary>
+                      {d.log.length} attempt{d.log.length === 1 ? '' : 's'}
+                    </summary>
+                    <ol class="timeline">
+                      {d.log.map((a, i) => (
+                        <li key={i}>
+                          {time(a.at)}: {attemptText(a)} ({a.ms} ms)
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                ) : (
+                  'None yet'
+                )}
+              </td>
+              <td role="cell" data-label="Actions" class="actions">
+                {d.state !== 'delivered' && (
+                  <button type="button" class="link" disabled={busy === d.id} onClick={() => retry(d)}>
+                    {busy === d.id ? 'Sending…' : 'Retry now'}
+                    <span class="visually-hidden"> the lead from {d.phone}</span>
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {data.rows.map((d) => (
-              <tr role="row" key={d.id}>
-                <td role="cell" data-label="Lead">
-                  <span class="phone">{d.phone}</span>
-                  <span class="sub">{time(d.receivedAt)}</span>
-                </td>
-                <td role="cell" data-label="State">
-                  <span class={'badge ' + (d.state === 'delivered' ? 'connected' : d.state === 'failed' ? 'missed' : '')}>{deliveryState(d, time)}</span>
-                  <span class="sub">
-                    <code>{d.eventId}</code>
-                  </span>
-                </td>
-                <td role="cell" data-label="Last answer">{lastAnswer(d)}</td>
-                <td role="cell" data-label="Attempts">
-                  {d.log.length ? (
-                    <details>
-                      <summary>
-                        {d.log.length} attempt{d.log.length === 1 ? '' : 's'}
-                      </summary>
-                      <ol class="timeline">
-                        {d.log.map((a, i) => (
-                          <li key={i}>
-                            {time(a.at)}: {[a.status !== undefined && 'HTTP ' + a.status, a.note].filter(Boolean).join(' · ')} ({a.ms} ms)
-                          </li>
-                        ))}
-                      </ol>
-                    </details>
-                  ) : (
-                    'None yet'
-                  )}
-                </td>
-                <td role="cell" data-label="Actions" class="actions">
-                  {d.state !== 'delivered' && (
-                    <button type="button" class="link" disabled={busy === d.id} onClick={() => retry(d)}>
-                      {busy === d.id ? 'Sending…' : 'Retry now'}
-                      <span class="visually-hidden"> the lead from {d.phone}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Rows>
       ) : (
         <p class="empty">No deliveries yet.</p>
       )}

@@ -7,9 +7,11 @@ export function deliveryState(d: PresentedDelivery, time: (iso: string | undefin
   return d.attempts ? 'Retrying, next attempt ' + time(d.nextAt) : 'Waiting to be sent'
 }
 
-/** What the last attempt came to: the HTTP status and what the endpoint said, or why no answer came. */
+/** What an attempt came to: the HTTP status and what the endpoint said, or why no answer came. */
+export const attemptText = (a: PresentedDelivery['log'][number]): string => [a.status !== undefined && 'HTTP ' + a.status, a.note].filter(Boolean).join(' · ')
+
+/** What the last attempt came to. */
 export function lastAnswer(d: PresentedDelivery): string {
   const last = d.log[d.log.length - 1]
-  if (!last) return '—'
-  return [last.status !== undefined && 'HTTP ' + last.status, last.note].filter(Boolean).join(' · ')
+  return last ? attemptText(last) : '—'
 }
