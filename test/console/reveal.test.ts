@@ -85,7 +85,7 @@ describe('Show number and the access log', () => {
     expect(log.rows).toEqual([expect.objectContaining({ action: 'export', subject: '1 request (last 30 days, form)', current: true })])
   })
 
-  it('a session shows at most 60 numbers in ten minutes, however many requests arrive at once; each one shown is logged', async () => {
+  it('a session takes at most 60 full numbers in ten minutes (shown or exported), however many requests arrive at once; each one is logged', async () => {
     const c = await startConsole()
     const leads = Array.from({ length: 80 }, (_, i) => demoRequest({ phone: '+4474001234' + String(10 + i) }))
     for (const lead of leads) c.store(lead)
@@ -94,6 +94,12 @@ describe('Show number and the access log', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(60)
     expect(statuses.filter((s) => s === 429)).toHaveLength(20)
     expect((await c.getJson<{ rows: LogEntry[] }>('/console/api/access-log', token)).rows).toHaveLength(60)
+    // An export with full numbers counts too: refused now, while the masked one still works.
+    expect((await c.call('/console/api/requests.csv?phones=full', token)).status).toBe(429)
+    expect((await c.call('/console/api/requests.csv', token)).status).toBe(200)
+    // Another session of the same site has its own share.
+    const other = await c.session('demo')
+    expect((await c.call(`/console/api/requests/${leads[0]!.id}/reveal`, other, { method: 'POST' })).status).toBe(200)
     c.clock.now += 10 * 60000
     expect((await c.call(`/console/api/requests/${leads[79]!.id}/reveal`, token, { method: 'POST' })).status).toBe(200)
   })

@@ -52,7 +52,7 @@ export interface ConsoleOptions {
 export function createConsole(options: ConsoleOptions) {
   const { sites, now } = options
   const store = openConsoleDb(options.db.db)
-  const accessLog = openAccessLog(options.db.db)
+  const accessLog = openAccessLog(options.db.db, now)
   const tokens = createTokens(options.secret || randomBytes(32), now)
   const attempts = createAttemptLimit(options.attempts || { max: 5, windowMs: 15 * MINUTE }, now)
   const authenticate = createAuthenticate(tokens, store, sites)

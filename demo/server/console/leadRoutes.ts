@@ -3,11 +3,12 @@ import { sendJson } from '../http/sendJson'
 import type { SiteRecord } from '../receiver/loadSites'
 import { buildMetrics } from './buildMetrics'
 import type { ConsoleContext } from './ConsoleContext'
-import { describeSession } from './describeSession'
 import { describeExport } from './describeExport'
+import { describeSession } from './describeSession'
 import type { RequestFilter } from './openConsoleDb'
 import { periodStart } from './periodStart'
 import { presentRow } from './presentRow'
+import { sendAccessRefused } from './sendAccessRefused'
 import { toCsv } from './toCsv'
 
 const PAGE_SIZE = 25
@@ -48,7 +49,8 @@ export function leadRoutes(c: ConsoleContext): Route[] {
         const full = url.searchParams.get('phones') === 'full'
         if (full) {
           const subject = describeExport(c.store.list(siteId, filterOf(url, site), 0, 0).total, url)
-          c.accessLog.add(siteId, { at: c.now(), action: 'export', subject, ...describeSession(req, jti) })
+          const wait = c.accessLog.add(siteId, { action: 'export', subject, ...describeSession(req, jti) })
+          if (wait) return sendAccessRefused(res, wait)
         }
         res.writeHead(200, {
           'Content-Type': 'text/csv; charset=utf-8',

@@ -18,14 +18,19 @@ export interface AccessEntry extends AccessWho {
   requestId?: string
 }
 
+/** Full numbers one session may take per window (each "Show number", each full export): enough to work through a day's calls; a stolen session cannot page through them all. */
+export const ACCESS_LIMIT = { max: 60, windowMs: 10 * 60000 }
+
 /**
  * The console's access log: each time a full number left the server (a
  * "Show number", an export with full numbers), what, when and from which
  * session. The owner reads it in the console; it holds masked numbers only,
  * it is kept when a request or all data is deleted (it is the record of who
- * saw what), and it goes with the site's retention period.
+ * saw what), and it goes with the site's retention period. An entry is
+ * written before the number goes out, and refused past `ACCESS_LIMIT` per
+ * session: then nothing goes out.
  */
-export function openAccessLog(db: Database.Database) {
+export function openAccessLog(db: Database.Database, now: () => number) {
   db.exec(`
     CREATE TABLE IF NOT EXISTS console_access_log (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -49,9 +54,23 @@ export function openAccessLog(db: Database.Database) {
     purge: db.prepare('DELETE FROM console_access_log WHERE site_id = @site AND at < @before'),
     reset: db.prepare('DELETE FROM console_access_log')
   }
+  /** Entries per session in the current window. Windows that are over are swept once there are many. */
+  const windows = new Map<string, { start: number; count: number }>()
+  const sweep = (t: number) => {
+    for (const [key, w] of windows) if (t - w.start >= ACCESS_LIMIT.windowMs) windows.delete(key)
+  }
+
   return {
-    add(siteId: string, entry: AccessEntry): void {
-      q.add.run({ site: siteId, ...entry, requestId: entry.requestId ?? null })
+    /** Writes the entry and answers 0, or answers the seconds to wait when the session has had its share. */
+    add(siteId: string, entry: Omit<AccessEntry, 'at'>): number {
+      const t = now()
+      if (windows.size > 1000) sweep(t)
+      let w = windows.get(entry.session)
+      if (!w || t - w.start >= ACCESS_LIMIT.windowMs) windows.set(entry.session, (w = { start: t, count: 0 }))
+      if (w.count >= ACCESS_LIMIT.max) return Math.max(1, Math.ceil((w.start + ACCESS_LIMIT.windowMs - t) / 1000))
+      w.count++
+      q.add.run({ site: siteId, at: t, ...entry, requestId: entry.requestId ?? null })
+      return 0
     },
     /** The site's entries, newest first. */
     list(siteId: string, limit = 200): AccessEntry[] {
@@ -70,6 +89,7 @@ export function openAccessLog(db: Database.Database) {
     },
     reset(): void {
       q.reset.run()
+      windows.clear()
     }
   }
 }

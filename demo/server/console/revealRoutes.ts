@@ -3,12 +3,9 @@ import { maskPhone } from '../../../src/core/maskPhone'
 import type { Route } from '../http/createRouter'
 import { sendError } from '../http/sendError'
 import { sendJson } from '../http/sendJson'
-import { createRateLimiter } from '../receiver/createRateLimiter'
 import type { ConsoleContext } from './ConsoleContext'
 import { describeSession, sessionLabel } from './describeSession'
-
-/** Numbers one session may show in full per window: enough to work through a day's calls; a stolen session cannot page through them all. */
-const REVEALS = { max: 60, windowMs: 10 * 60000 }
+import { sendAccessRefused } from './sendAccessRefused'
 
 /** A number shown in full: E.164 for a `tel:` link, and written as people read it. */
 export interface Revealed {
@@ -23,7 +20,6 @@ export interface Revealed {
  * access log itself. Lists and exports stay masked unless asked.
  */
 export function revealRoutes(c: ConsoleContext): Route[] {
-  const perSession = createRateLimiter(REVEALS, c.now)
   return [
     {
       method: 'POST',
@@ -31,14 +27,9 @@ export function revealRoutes(c: ConsoleContext): Route[] {
       handler: c.session((req, res, { params }, auth) => {
         const row = c.leads.find(auth.siteId, params.id!)
         if (!row) return sendError(res, 404, 'not_found', 'There is no such request.')
-        const wait = perSession.hit(auth.jti)
-        if (wait) {
-          return sendError(res, 429, 'rate_limited', 'That is many numbers at once. Please wait, or export them with full numbers.', undefined, {
-            'Retry-After': String(wait)
-          })
-        }
         const phone = row.request.phone
-        c.accessLog.add(auth.siteId, { at: c.now(), action: 'reveal', subject: maskPhone(phone), requestId: row.id, ...describeSession(req, auth.jti) })
+        const wait = c.accessLog.add(auth.siteId, { action: 'reveal', subject: maskPhone(phone), requestId: row.id, ...describeSession(req, auth.jti) })
+        if (wait) return sendAccessRefused(res, wait)
         const body: Revealed = { id: row.id, phone, display: parsePhoneNumberFromString(phone)?.formatInternational() || phone }
         sendJson(res, 200, body)
       })
