@@ -195,7 +195,7 @@ describe('new-lead webhooks', () => {
     expect(c.receiver.db.db.prepare('SELECT state FROM webhook_deliveries').all()).toEqual([{ state: 'delivered' }])
   })
 
-  it('erasing a number or deleting all data removes the leads’ pending deliveries and their log: nothing more is sent', async () => {
+  it('erasing a number, deleting all data or the end of retention removes the leads’ deliveries and their log: nothing more is sent', async () => {
     const { s, c, deliveries } = await setUp({ status: 500, body: 'CRM is down' })
     const [gb, ie, other] = [demoRequest(), demoRequest({ phone: '+353851234567' }), demoRequest({ phone: '+447400123457' })]
     await c.seed(gb, ie, other)
@@ -217,6 +217,14 @@ describe('new-lead webhooks', () => {
     c.clock.now += 60 * MINUTE
     await c.receiver.webhooks.drain()
     expect(s.received).toHaveLength(5)
+
+    // The retention period ends a lead's deliveries with it.
+    await c.seed(demoRequest())
+    await c.receiver.webhooks.drain()
+    expect(deliveries()).toHaveLength(1)
+    c.clock.now += 91 * 24 * 60 * MINUTE
+    c.receiver.console.purge()
+    expect(deliveries()).toEqual([])
   })
 
   it('follows no redirect, and nothing a visitor sends decides where a delivery goes', async () => {
