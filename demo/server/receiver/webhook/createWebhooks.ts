@@ -47,6 +47,15 @@ export function createWebhooks(options: WebhookOptions) {
   syncSites()
 
   const busy = () => [...inFlight.keys()]
+  /** The queue is the database's: a failure there is logged, never thrown from a timer (it would end the process); the lease brings the delivery back. */
+  const failed = (error: unknown) => log('webhook worker: ' + String(error))
+  const safePump = () => {
+    try {
+      pump()
+    } catch (error) {
+      failed(error)
+    }
+  }
 
   /** Starts as many due deliveries as there is room for, then sleeps until the next one is due. */
   function pump(): void {
@@ -68,11 +77,13 @@ export function createWebhooks(options: WebhookOptions) {
         'Ringback-Delivery-Attempt': String(delivery.attempt),
         'Ringback-Signature': signWebhook(webhook.secret, body, now() / 1000)
       }
-      const done = post(webhook.url, body, headers, { timeoutMs, signal: abort.signal }).then((result) => {
-        inFlight.delete(delivery.id)
-        if (!abort.signal.aborted) settle(delivery.id, delivery.eventId, delivery.attempt, result)
-        pump()
-      })
+      const done = post(webhook.url, body, headers, { timeoutMs, signal: abort.signal })
+        .then((result) => {
+          inFlight.delete(delivery.id)
+          if (!abort.signal.aborted) settle(delivery.id, delivery.eventId, delivery.attempt, result)
+          pump()
+        })
+        .catch(failed)
       inFlight.set(delivery.id, { abort, done })
     }
     sleep()
@@ -95,13 +106,13 @@ export function createWebhooks(options: WebhookOptions) {
     if (stopped || inFlight.size >= maxInFlight) return
     const next = queue.nextDue(busy())
     const wait = next === undefined ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, next - now()))
-    timer = setTimeout(pump, wait)
+    timer = setTimeout(safePump, wait)
     timer.unref()
   }
 
   /** Looks at the queue now (a lead was just stored). */
   const kick = () => {
-    if (!stopped) setImmediate(pump)
+    if (!stopped) setImmediate(safePump)
   }
 
   return {
