@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
+import { createHmac, randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import type { CallbackRequest } from '../src/schema'
 import { expect, fetched, FORMS_FILE, GB_META, openDemo, test, type Servers } from './fixtures'
+import { startSink } from '../test/receiver/startSink'
 
 const PIN = { demo: '482913', 'acme-dental': '735102' } as const
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -105,6 +106,54 @@ async function axe(page: Page) {
   return result.violations.map((v) => v.id + ': ' + JSON.stringify(v.nodes.map((n) => n.target)))
 }
 
+/** The two screens every view is looked at on. */
+const DEVICES = [
+  ['desktop', { viewport: { width: 1280, height: 900 } }],
+  ['phone', { ...devices['iPhone 13'], userAgent: IPHONE_UA }]
+] as const
+
+/** A page in a context of its own, with CSP violations and page errors collected. */
+async function watchedPage(browser: Browser, options: (typeof DEVICES)[number][1]) {
+  const context = await browser.newContext(options)
+  await watch(context)
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  return { context, page, errors }
+}
+
+/** Sends the demo site's own contact form as a visitor would, and waits for its thank-you page. */
+async function sendContactForm(page: Page, servers: Servers) {
+  await openDemo(page, servers)
+  const form = page.locator('form[action="/contact"]')
+  await form.locator('[name=name]').fill('Sam Taylor')
+  await form.locator('[name=email]').fill('sam@example.com')
+  await form.locator('[name=phone]').fill('07400 123456')
+  await form.locator('[name=message]').fill('The boiler makes a knocking noise.')
+  await fetched(page, FORMS_FILE, GB_META)
+  await Promise.all([page.waitForURL('**/thanks.html'), form.locator('[type=submit]').click()])
+}
+
+/** The console on a desktop and on a phone: signs in, runs `show`, checks axe, CSP and overflow, and takes a screenshot of each. */
+async function onEachDevice(browser: Browser, servers: Servers, name: string, show: (page: Page, device: string) => Promise<void>) {
+  mkdirSync('e2e/artifacts', { recursive: true })
+  for (const [device, options] of DEVICES) {
+    const { context, page, errors } = await watchedPage(browser, options)
+    await signIn(page, servers, 'demo')
+    await show(page, device)
+    await expect(page.getByText('Loading…')).toHaveCount(0)
+    expect(await axe(page), device + ' ' + name).toEqual([])
+    await page.screenshot({ path: `e2e/artifacts/console-${device}-${name}.png`, fullPage: true })
+    if (device === 'phone') {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      expect(overflow, name).toBeLessThanOrEqual(0)
+    }
+    expect(await violations(page)).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  }
+}
+
 const newContext = (browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) => browser.newContext(options)
 
 test.describe('the lead console', () => {
@@ -183,14 +232,7 @@ test.describe('the lead console', () => {
   })
 
   test('a lead sent from the demo site’s own contact form shows in the console, masked', async ({ page, servers, rb }) => {
-    await openDemo(page, servers)
-    const form = page.locator('form[action="/contact"]')
-    await form.locator('[name=name]').fill('Sam Taylor')
-    await form.locator('[name=email]').fill('sam@example.com')
-    await form.locator('[name=phone]').fill('07400 123456')
-    await form.locator('[name=message]').fill('The boiler makes a knocking noise.')
-    await fetched(page, FORMS_FILE, GB_META)
-    await Promise.all([page.waitForURL('**/thanks.html'), form.locator('[type=submit]').click()])
+    await sendContactForm(page, servers)
     await rb.waitForRequests(1)
 
     await signIn(page, servers, 'demo')
@@ -199,7 +241,16 @@ test.describe('the lead console', () => {
     await expect(row.getByRole('cell', { name: 'Form', exact: true })).toBeVisible()
     await expect(row.getByText(servers.site + '/', { exact: true })).toBeVisible()
     await expectNoFullNumber(page)
+    // The list keeps to its columns: what the visitor typed is in the request's detail.
     expect(await page.evaluate(() => document.body.innerText)).not.toMatch(/Sam Taylor|sam@example\.com|knocking/)
+    await row.getByRole('button', { name: /^Details of the request from \+44740•••3456/ }).click()
+    await expect(page.getByRole('heading', { level: 2, name: 'Request from +44740•••3456' })).toBeFocused()
+    const visitor = page.getByRole('region', { name: 'Visitor' })
+    await expect(visitor.getByRole('definition')).toHaveText(['+44740•••3456Show number', 'Sam Taylor', 'sam@example.com', 'The boiler makes a knocking noise.'])
+    await expect(page.getByRole('region', { name: 'Form' })).toContainText(servers.site + '/contact')
+    await expectNoFullNumber(page)
+    await page.getByRole('button', { name: 'Back to the list' }).click()
+    await expect(row.getByRole('button', { name: /^Details of the request/ })).toBeFocused()
   })
 
   test('another site signed in sees none of the demo’s requests', async ({ page, servers }) => {
@@ -292,9 +343,11 @@ test.describe('the lead console', () => {
 
   test('missed calls, the error log and erasure by number', async ({ page, servers }) => {
     const [gb, ie] = await seed(servers)
-    // A request the receiver refuses: it appears in the error log without personal data.
-    const rejected = await fetch(servers.api + '/v1/callbacks', { method: 'POST', body: JSON.stringify({ ...gb, id: randomUUID(), phone: '+4474001' }) })
-    expect(rejected.status).toBe(422)
+    // A lead the receiver refuses for its number: listed masked, with its page. A request off the schema: in the error log, without personal data.
+    const refused = await fetch(servers.api + '/v1/callbacks', { method: 'POST', body: JSON.stringify({ ...gb, id: randomUUID(), phone: '+4474001' }) })
+    expect(refused.status).toBe(422)
+    const rejected = await fetch(servers.api + '/v1/callbacks', { method: 'POST', body: JSON.stringify({ ...gb, id: randomUUID(), phone: 'nope' }) })
+    expect(rejected.status).toBe(400)
     await signIn(page, servers, 'demo')
     const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('ringback-console-session')!).token as string)
     const event = (id: string, type: string) =>
@@ -311,13 +364,17 @@ test.describe('the lead console', () => {
     await page.getByRole('button', { name: 'Missed calls' }).click()
     const missed = page.getByRole('table', { name: 'Missed calls, newest first' })
     await expect(missed.getByRole('row')).toHaveCount(2)
-    await expect(missed.getByText('+35385•••4567')).toBeVisible()
+    await expect(missed.getByRole('cell', { name: '+35385•••4567', exact: true })).toBeVisible()
 
     await page.getByRole('button', { name: 'Error log' }).click()
     const errors = page.getByRole('table', { name: 'Rejected requests, newest first' })
     await expect(errors.getByRole('row')).toHaveCount(2)
-    await expect(errors.getByRole('cell', { name: 'invalid_phone' })).toBeVisible()
-    await expect(errors.getByRole('cell', { name: 'The number could not be called' })).toBeVisible()
+    await expect(errors.getByRole('cell', { name: 'invalid_request' })).toBeVisible()
+    await expect(errors.getByRole('cell', { name: 'The request did not match the API schema' })).toBeVisible()
+    const refusedLeads = page.getByRole('table', { name: 'Refused leads, latest first' })
+    await expect(refusedLeads.getByRole('row')).toHaveCount(2)
+    await expect(refusedLeads.getByRole('cell', { name: '+44•••001', exact: true })).toBeVisible()
+    await expect(refusedLeads.getByRole('cell', { name: 'Number refused: this is not a valid phone number' })).toBeVisible()
     await expectNoFullNumber(page)
 
     await page.getByRole('button', { name: 'Data & privacy' }).click()
@@ -330,7 +387,191 @@ test.describe('the lead console', () => {
     expect(left.map((r: CallbackRequest) => r.phone).sort()).toEqual(['+447400123456', '+447400123457'])
   })
 
+  test('a request’s detail shows what the visitor typed, as text; Show number and the full-number CSV are logged in the access log', async ({ browser, page, servers }) => {
+    // Two browsers each take screenshots and run axe: more than the default time on a shared machine.
+    test.slow()
+    await seed(servers)
+    // A visitor who typed markup: shown as the characters they typed, never run.
+    const hostile = {
+      ...leads(servers)[1]!,
+      id: randomUUID(),
+      phone: '+353861234567',
+      contact: { name: '<b>Bold</b> Name', email: 'x@example.com', message: 'Hello <img src=x onerror="window.__pwned=1">\nsecond line' }
+    } as CallbackRequest
+    const res = await fetch(servers.api + '/v1/callbacks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(hostile) })
+    expect(res.status).toBe(201)
+    await watch(page.context())
+    const dialogs: string[] = []
+    page.on('dialog', (dialog) => void (dialogs.push(dialog.message()), dialog.dismiss()))
+    await signIn(page, servers, 'demo')
+    await page.getByRole('button', { name: 'Requests', exact: true }).click()
+    const table = page.getByRole('table', { name: 'Callback requests and form leads' })
+    const row = (phone: string) => table.getByRole('row').filter({ has: page.getByRole('cell', { name: phone, exact: true }) })
+
+    await row('+35386•••4567').getByRole('button', { name: /^Details/ }).click()
+    const visitor = page.getByRole('region', { name: 'Visitor' })
+    await expect(visitor.getByText('<b>Bold</b> Name', { exact: true })).toBeVisible()
+    await expect(visitor.locator('.message')).toHaveText('Hello <img src=x onerror="window.__pwned=1">\nsecond line')
+    expect(await page.locator('.detail img, .detail b').count()).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+    expect(dialogs).toEqual([])
+    await expectNoFullNumber(page)
+
+    // Show number: the full number as a link that dials it; the access log has it.
+    await visitor.getByRole('button', { name: 'Show number' }).click()
+    await expect(visitor.getByRole('link', { name: '+353 86 123 4567' })).toHaveAttribute('href', 'tel:+353861234567')
+    await page.getByRole('button', { name: 'Back to the list' }).click()
+    await expect(row('+353 86 123 4567')).toHaveCount(1)
+    await row('+44740•••3456').getByRole('button', { name: /^Show number/ }).click()
+    await expect(table.getByRole('link', { name: '+44 7400 123456' })).toBeVisible()
+    await expect(row('+35385•••4567')).toHaveCount(1) // the others stay masked
+
+    // The CSV: masked unless the owner ticks the box; then full, and logged.
+    const download = async () => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+      return readFileSync((await file.path())!, 'utf8')
+    }
+    expect(await download()).not.toMatch(/353851234567/)
+    await page.getByLabel('Full numbers in the export (recorded in the access log)').check()
+    const full = await download()
+    for (const number of ['+447400123456', '+353851234567', '+447400123457', '+353861234567']) expect(full).toContain(`"'${number}"`)
+    expect(full).toContain('"Hello <img src=x onerror=""window.__pwned=1"">\nsecond line"')
+    await expect(page.getByText('Exported with full numbers. The export is recorded in the access log.')).toBeVisible()
+
+    await page.getByRole('button', { name: 'Access log' }).click()
+    const log = page.getByRole('table', { name: 'Access to full numbers, newest first' })
+    await expect(log.getByRole('row')).toHaveCount(4)
+    await expect(log.getByRole('cell', { name: 'Exported 4 requests (last 30 days) with full numbers' })).toBeVisible()
+    await expect(log.getByRole('cell', { name: 'Showed the number +44740•••3456' })).toBeVisible()
+    await expect(log.getByRole('cell', { name: 'Showed the number +35386•••4567' })).toBeVisible()
+    await expect(log.getByText('this session')).toHaveCount(3)
+    // The session's browser, as its user agent names it (Playwright's desktop Chrome says Windows), and its anonymised address.
+    await expect(log.getByRole('cell', { name: /^Chrome \d+ on Windows 127\.0\.0\.0$/ })).toHaveCount(3)
+    expect(await violations(page)).toEqual([])
+
+    await onEachDevice(browser, servers, 'detail', async (p) => {
+      await p.getByRole('button', { name: 'Requests', exact: true }).click()
+      await p.getByRole('row').filter({ hasText: '+35386•••4567' }).getByRole('button', { name: /^Details/ }).click()
+      await expect(p.getByRole('region', { name: 'Visitor' })).toBeVisible()
+    })
+    await onEachDevice(browser, servers, 'access-log', async (p) => {
+      await p.getByRole('button', { name: 'Access log' }).click()
+      await expect(p.getByRole('table', { name: 'Access to full numbers, newest first' })).toBeVisible()
+    })
+  })
+
+  test('a refused lead is listed once however often it was sent, masked, and counted in the overview', async ({ browser, page, servers }) => {
+    // Two browsers each take screenshots and run axe: more than the default time on a shared machine.
+    test.slow()
+    await seed(servers)
+    // A real US number: the demo business calls GB and IE only. The visitor's form sent it three times.
+    const lead = { ...leads(servers)[1]!, id: randomUUID(), phone: '+12025550143', page: { url: servers.site + '/contact.html', title: 'Contact us' } }
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(servers.api + '/v1/callbacks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(lead) })
+      expect(res.status).toBe(422)
+    }
+    await signIn(page, servers, 'demo')
+    await expect(page.getByRole('term').filter({ hasText: 'Refused leads' }).locator('xpath=following-sibling::dd')).toHaveText('1')
+    await page.getByRole('button', { name: 'Error log' }).click()
+    const table = page.getByRole('table', { name: 'Refused leads, latest first' })
+    await expect(table.getByRole('row')).toHaveCount(2)
+    const row = table.getByRole('row').nth(1)
+    await expect(row.getByRole('cell', { name: '+1202•••0143', exact: true })).toBeVisible()
+    await expect(row.getByRole('cell', { name: 'Number refused: this business only calls numbers in GB, IE' })).toBeVisible()
+    await expect(row.getByRole('cell', { name: 'Contact us Form · ' + servers.site + '/contact.html' })).toBeVisible()
+    await expect(row.getByRole('cell', { name: '3', exact: true })).toBeVisible()
+    await expect(page.getByText('No rejected requests.')).toBeVisible()
+    await expectNoFullNumber(page)
+    expect(await page.evaluate(() => document.body.innerText)).not.toMatch(/2025550143/)
+
+    await onEachDevice(browser, servers, 'refused', async (p) => {
+      await p.getByRole('button', { name: 'Error log' }).click()
+      await expect(p.getByRole('table', { name: 'Refused leads, latest first' })).toBeVisible()
+    })
+  })
+
+  test('the webhook: a lead from the demo site’s form reaches a CRM sink that fails, then recovers; the delivery log shows each attempt', async ({
+    browser,
+    page,
+    servers,
+    rb
+  }) => {
+    // Two browsers each take screenshots and run axe: more than the default time on a shared machine.
+    test.slow()
+    const secret = 'whsec_' + randomUUID().replaceAll('-', '')
+    // The CRM asks for an hour's pause: the next automatic attempt cannot come while the test runs, only the owner's Retry now.
+    const sink = await startSink({ status: 503, headers: { 'Retry-After': '3600' }, body: 'CRM is down for maintenance' })
+    servers.receiver.setWebhook('demo', { url: sink.url, secret })
+    try {
+      await sendContactForm(page, servers)
+      const [stored] = await rb.waitForRequests(1)
+      await expect.poll(() => sink.received.length).toBe(1)
+
+      await signIn(page, servers, 'demo')
+      await page.getByRole('button', { name: 'Webhook' }).click()
+      await expect(page.getByText('Each new lead is sent to')).toContainText(new URL(sink.url).origin + '/…')
+      const table = page.getByRole('table', { name: 'Webhook deliveries, newest first' })
+      const row = table.getByRole('row').nth(1)
+      await expect(row.getByText('+44740•••3456', { exact: true })).toBeVisible()
+      await expect(row.getByText(/^Retrying, next attempt/)).toBeVisible()
+      await expect(row.getByRole('cell', { name: 'HTTP 503 · CRM is down for maintenance' })).toBeVisible()
+      expect(await page.evaluate(() => document.body.innerText)).not.toContain(secret)
+      await expectNoFullNumber(page)
+      await onEachDevice(browser, servers, 'webhook-retrying', async (p) => {
+        await p.getByRole('button', { name: 'Webhook' }).click()
+        await expect(p.getByRole('table', { name: 'Webhook deliveries, newest first' })).toBeVisible()
+      })
+
+      // The CRM is back: Retry now delivers at once, and the log keeps both attempts.
+      sink.always({ status: 204 })
+      await row.getByRole('button', { name: 'Retry now the lead from +44740•••3456' }).click()
+      await expect(page.getByRole('status').filter({ hasText: 'The lead from +44740•••3456: delivered.' })).toBeVisible()
+      await expect(row.getByText(/^Delivered /)).toBeVisible()
+      await row.getByText('2 attempts').click()
+      await expect(row.getByRole('listitem')).toHaveText([/: HTTP 503 · CRM is down for maintenance \(\d+ ms\)$/, /: HTTP 204 \(\d+ ms\)$/])
+      await expect(page.getByRole('term').filter({ hasText: /^Delivered$/ }).locator('xpath=following-sibling::dd')).toHaveText('1')
+
+      // What the CRM received, twice: the same event, signed, with what the visitor typed and the number to call.
+      expect(sink.received).toHaveLength(2)
+      const [first, second] = sink.received
+      expect(second!.body).toBe(first!.body)
+      for (const r of sink.received) {
+        const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(r.headers['ringback-signature']))!
+        expect(createHmac('sha256', secret).update(`${t}.${r.body}`).digest('hex')).toBe(v1)
+      }
+      const event = JSON.parse(second!.body)
+      expect(event).toMatchObject({
+        type: 'lead.created',
+        siteId: 'demo',
+        data: {
+          id: stored!.id,
+          channel: 'form',
+          phone: '+447400123456',
+          contact: { name: 'Sam Taylor', email: 'sam@example.com', message: 'The boiler makes a knocking noise.' }
+        }
+      })
+      expect(second!.headers['ringback-event-id']).toBe(event.id)
+
+      // The request's detail shows its delivery too.
+      await page.getByRole('button', { name: 'Requests', exact: true }).click()
+      await page.getByRole('button', { name: /^Details of the request from \+44740•••3456/ }).click()
+      await expect(page.getByRole('region', { name: 'Webhook' })).toContainText(event.id)
+      await expect(page.getByRole('region', { name: 'Webhook' })).toContainText(/Delivered/)
+
+      await onEachDevice(browser, servers, 'webhook', async (p) => {
+        await p.getByRole('button', { name: 'Webhook' }).click()
+        await p.getByText('2 attempts').click()
+        await expect(p.getByRole('listitem').first()).toBeVisible()
+      })
+    } finally {
+      servers.receiver.setWebhook('demo', undefined)
+      await sink.close()
+    }
+  })
+
   test('is accessible (axe) and works under its CSP, on a desktop and on a phone; screenshots', async ({ browser, servers }) => {
+    // Two browsers each take screenshots and run axe: more than the default time on a shared machine.
+    test.slow()
     const [gb, ie, direct] = await seed(servers)
     // Call outcomes as the platform's dialler reports them, so that the overview shows real figures.
     const dialler = servers.receiver.console.issue('events', 'demo', 3600000)
@@ -366,15 +607,8 @@ test.describe('the lead console', () => {
       }
     }
     mkdirSync('e2e/artifacts', { recursive: true })
-    for (const [name, options] of [
-      ['desktop', { viewport: { width: 1280, height: 900 } }],
-      ['phone', { ...devices['iPhone 13'], userAgent: IPHONE_UA }]
-    ] as const) {
-      const context = await newContext(browser, options)
-      await watch(context)
-      const page = await context.newPage()
-      const errors: string[] = []
-      page.on('pageerror', (e) => errors.push(String(e)))
+    for (const [name, options] of DEVICES) {
+      const { context, page, errors } = await watchedPage(browser, options)
       await page.goto(servers.api + '/console')
       await expect(page.getByLabel('Client ID')).toBeVisible()
       expect(await axe(page), name + ' sign-in').toEqual([])
@@ -386,7 +620,7 @@ test.describe('the lead console', () => {
       expect(await axe(page), name + ' overview').toEqual([])
       await page.screenshot({ path: `e2e/artifacts/console-${name}.png`, fullPage: true })
 
-      for (const view of ['Requests', 'Missed calls', 'Error log', 'Data & privacy']) {
+      for (const view of ['Requests', 'Missed calls', 'Error log', 'Webhook', 'Access log', 'Data & privacy']) {
         await page.getByRole('button', { name: view, exact: true }).click()
         await expect(page.getByRole('heading', { level: 1, name: view })).toBeVisible()
         await expect(page.getByText('Loading…')).toHaveCount(0)

@@ -125,7 +125,7 @@ describe('deletion', () => {
 
     expect((await c.call('/console/api/data', token, { method: 'DELETE' })).status).toBe(400)
     const all = await c.call('/console/api/data?confirm=demo', token, { method: 'DELETE' })
-    expect(await all.json()).toEqual({ requests: 1, errors: 1 })
+    expect(await all.json()).toEqual({ requests: 1, errors: 1, refused: 0 })
     expect(c.receiver.db.listBySite('demo')).toEqual([])
     expect((await c.getJson<{ rows: unknown[] }>('/console/api/errors', token)).rows).toEqual([])
     expect(c.receiver.db.get(dental.id)).toBeDefined()

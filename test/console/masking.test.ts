@@ -41,7 +41,7 @@ describe('masked numbers in the console', () => {
     }
     // Each data line of the CSV holds one masked number, kept from running as a formula.
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
-    expect(lines[0]).toBe('received,channel,phone,status,scheduled for,medium,campaign,referrer,page,device,outcome')
+    expect(lines[0]).toBe('received,channel,phone,status,scheduled for,medium,campaign,referrer,page,device,outcome,name,email,message')
     expect(lines).toHaveLength(NUMBERS.length + 1)
     expect(lines.slice(1).map((l) => l.match(/"'\+\d+•••\d+"/g)).sort()).toEqual(NUMBERS.map(([, m]) => [`"'${m}"`]).sort())
   })

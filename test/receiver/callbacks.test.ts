@@ -228,12 +228,16 @@ describe('storage and operations', () => {
     const body = request()
     await post(body)
     await post(request({ phone: '+449011234567' }))
+    await post({ ...request(), phone: 'nope' })
     const row = receiver.db.db.prepare('SELECT ip FROM requests').get() as { ip: string }
     expect(row.ip).toBe('127.0.0.0')
     expect(lines.join('\n')).not.toMatch(/127\.0\.0\.1/)
     const errors = receiver.db.db.prepare('SELECT * FROM errors').all() as Record<string, unknown>[]
-    expect(errors).toEqual([expect.objectContaining({ code: 'invalid_phone', status: 422, site_id: 'demo' })])
-    expect(JSON.stringify(errors)).not.toMatch(/9011234567/)
+    expect(errors).toEqual([expect.objectContaining({ code: 'invalid_request', status: 400, site_id: 'demo' })])
+    // A lead of the site refused for its number is logged apart, its number masked.
+    const refused = receiver.db.db.prepare('SELECT * FROM refused_leads').all() as Record<string, unknown>[]
+    expect(refused).toEqual([expect.objectContaining({ reason: 'invalid_phone', phone: '+44901•••4567', site_id: 'demo' })])
+    expect(JSON.stringify([errors, refused])).not.toMatch(/9011234567/)
   })
 
   it('keeps the fault switch off unless asked', async () => {

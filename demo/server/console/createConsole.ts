@@ -3,16 +3,25 @@ import type { Route } from '../http/createRouter'
 import { sendError } from '../http/sendError'
 import type { Db } from '../receiver/openDb'
 import type { SiteRecord } from '../receiver/loadSites'
+import type { RefusedLeads } from '../receiver/openRefusedLeads'
+import type { Webhooks } from '../receiver/webhook/createWebhooks'
 import { accessRoutes } from './accessRoutes'
 import type { ConsoleContext } from './ConsoleContext'
 import { consolePageRoutes } from './consolePageRoutes'
 import { createAttemptLimit } from './createAttemptLimit'
 import { createAuthenticate } from './createAuthenticate'
 import { createTokens, type TokenPurpose } from './createTokens'
+import { detailRoutes } from './detailRoutes'
 import { leadRoutes } from './leadRoutes'
+import { openAccessLog } from './openAccessLog'
 import { openConsoleDb } from './openConsoleDb'
+import { openLeadLookup } from './openLeadLookup'
 import { privacyRoutes } from './privacyRoutes'
 import { purgeExpired } from './purgeExpired'
+import { purgeOwnerLogs } from './purgeOwnerLogs'
+import { refusedRoutes } from './refusedRoutes'
+import { revealRoutes } from './revealRoutes'
+import { webhookRoutes } from './webhookRoutes'
 
 const MINUTE = 60000
 const HOUR = 60 * MINUTE
@@ -21,6 +30,9 @@ export interface ConsoleOptions {
   db: Db
   sites: Map<string, SiteRecord>
   now: () => number
+  /** Refused leads and the webhook queue: the receiver writes them, the console shows them. */
+  refused: RefusedLeads
+  webhooks: Webhooks
   /** HMAC key for tokens. Default: random per process, so tokens die with it. */
   secret?: Buffer | string
   /** Failed sign-ins allowed per site and IP in `windowMs`. */
@@ -40,10 +52,11 @@ export interface ConsoleOptions {
 export function createConsole(options: ConsoleOptions) {
   const { sites, now } = options
   const store = openConsoleDb(options.db.db)
+  const accessLog = openAccessLog(options.db.db, now)
   const tokens = createTokens(options.secret || randomBytes(32), now)
   const attempts = createAttemptLimit(options.attempts || { max: 5, windowMs: 15 * MINUTE }, now)
   const authenticate = createAuthenticate(tokens, store, sites)
-  const purge = () => purgeExpired(store, sites, now())
+  const purge = () => purgeExpired(store, sites, now()) + purgeOwnerLogs({ accessLog, refused: options.refused }, sites, now())
   purge()
   const timer = options.purgeEveryMs === 0 ? undefined : setInterval(purge, options.purgeEveryMs || HOUR)
   timer?.unref()
@@ -51,6 +64,10 @@ export function createConsole(options: ConsoleOptions) {
   const context: ConsoleContext = {
     sites,
     store,
+    leads: openLeadLookup(options.db.db),
+    accessLog,
+    refused: options.refused,
+    webhooks: options.webhooks,
     tokens,
     attempts,
     now,
@@ -64,6 +81,10 @@ export function createConsole(options: ConsoleOptions) {
     ...accessRoutes(context),
     ...leadRoutes(context),
     ...privacyRoutes(context),
+    ...detailRoutes(context),
+    ...revealRoutes(context),
+    ...refusedRoutes(context),
+    ...webhookRoutes(context),
     // Any other API path: signed-in owners learn it does not exist; others are told to sign in.
     { method: '*', path: '/console/api/*', handler: context.session((_req, res) => sendError(res, 404, 'not_found', 'Not found.')) },
     ...consolePageRoutes()
@@ -79,6 +100,7 @@ export function createConsole(options: ConsoleOptions) {
     /** Runs the retention job now; returns the rows deleted. */
     purge,
     resetAttempts: () => attempts.reset(),
+    resetAccessLog: () => accessLog.reset(),
     stop() {
       if (timer) clearInterval(timer)
     }

@@ -3,9 +3,12 @@ import { sendJson } from '../http/sendJson'
 import type { SiteRecord } from '../receiver/loadSites'
 import { buildMetrics } from './buildMetrics'
 import type { ConsoleContext } from './ConsoleContext'
+import { describeExport } from './describeExport'
+import { describeSession } from './describeSession'
 import type { RequestFilter } from './openConsoleDb'
 import { periodStart } from './periodStart'
 import { presentRow } from './presentRow'
+import { sendAccessRefused } from './sendAccessRefused'
 import { toCsv } from './toCsv'
 
 const PAGE_SIZE = 25
@@ -40,21 +43,31 @@ export function leadRoutes(c: ConsoleContext): Route[] {
     {
       method: 'GET',
       path: '/console/api/requests.csv',
-      handler: c.session((_req, res, { url }, { siteId, site }) => {
+      handler: c.session((req, res, { url }, { siteId, site, jti }) => {
         const time = new Intl.DateTimeFormat('en-GB', { timeZone: site.config.business.timeZone, dateStyle: 'short', timeStyle: 'short' })
+        // Full numbers only when asked for, and the asking is logged before a byte goes out.
+        const full = url.searchParams.get('phones') === 'full'
+        if (full) {
+          const subject = describeExport(c.store.list(siteId, filterOf(url, site), 0, 0).total, url)
+          const wait = c.accessLog.add(siteId, { action: 'export', subject, ...describeSession(req, jti) })
+          if (wait) return sendAccessRefused(res, wait)
+        }
         res.writeHead(200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': `attachment; filename="requests-${siteId.replace(/[^\w-]/g, '_')}.csv"`,
           'Cache-Control': 'no-store'
         })
-        res.write('\uFEFF' + toCsv(['received', 'channel', 'phone', 'status', 'scheduled for', 'medium', 'campaign', 'referrer', 'page', 'device', 'outcome']))
+        res.write(
+          '\uFEFF' +
+            toCsv(['received', 'channel', 'phone', 'status', 'scheduled for', 'medium', 'campaign', 'referrer', 'page', 'device', 'outcome', 'name', 'email', 'message'])
+        )
         for (const row of c.store.all(siteId, filterOf(url, site))) {
           const p = presentRow(row)
           res.write(
             toCsv([
               time.format(Date.parse(p.receivedAt)),
               p.channel,
-              p.phone,
+              full ? row.request.phone : p.phone,
               p.status,
               p.scheduledFor && time.format(Date.parse(p.scheduledFor)),
               p.medium,
@@ -62,7 +75,10 @@ export function leadRoutes(c: ConsoleContext): Route[] {
               p.referrerHost,
               p.pageUrl,
               p.device,
-              p.outcome
+              p.outcome,
+              row.request.contact?.name,
+              row.request.contact?.email,
+              row.request.contact?.message
             ])
           )
         }

@@ -5,7 +5,11 @@ import { sendJson } from '../http/sendJson'
 import type { ConsoleContext } from './ConsoleContext'
 import { textOf } from './textOf'
 
-/** Deleting data: one request, every request of a visitor's number, or everything the site has. */
+/**
+ * Deleting data: one request, every request of a visitor's number, or
+ * everything the site has. Webhook deliveries go with their requests (the
+ * queue's foreign key); refused leads are deleted here.
+ */
 export function privacyRoutes(c: ConsoleContext): Route[] {
   return [
     {
@@ -23,6 +27,8 @@ export function privacyRoutes(c: ConsoleContext): Route[] {
         const input = textOf((await ctx.json())?.phone) || ''
         const phone = parsePhoneNumberFromString(input, site.config.phone.defaultCountry as CountryCode)
         if (!phone || !phone.isPossible()) return sendError(res, 422, 'invalid_phone', 'Please enter the full phone number.', { phone: 'not a phone number' })
+        // Their refused leads too (and, with each request, its webhook deliveries).
+        c.refused.erase(siteId, phone.number)
         sendJson(res, 200, { deleted: c.store.eraseByPhone(siteId, phone.number) })
       })
     },
@@ -32,7 +38,7 @@ export function privacyRoutes(c: ConsoleContext): Route[] {
       handler: c.session((_req, res, { url }, { siteId }) => {
         // Everything, so the caller must name the site: a stray request cannot do it.
         if (url.searchParams.get('confirm') !== siteId) return sendError(res, 400, 'confirm_required', 'Confirm with the Client ID.')
-        sendJson(res, 200, c.store.deleteAll(siteId))
+        sendJson(res, 200, { ...c.store.deleteAll(siteId), refused: c.refused.deleteAll(siteId) })
       })
     }
   ]

@@ -6,13 +6,16 @@ import { sendError } from '../http/sendError'
 import { allowKnownOrigin } from './allowKnownOrigin'
 import { createRateLimiter, type Limit } from './createRateLimiter'
 import { createTestControls } from './createTestControls'
+import { followUpLead } from './followUpLead'
 import { getConfig } from './getConfig'
-import type { SiteRecord } from './loadSites'
+import { WebhookSchema, type SiteRecord, type Webhook } from './loadSites'
 import { openDb } from './openDb'
+import { openRefusedLeads } from './openRefusedLeads'
 import { postCallback } from './postCallback'
 import { postCallEvent } from './postCallEvent'
 import { preflight } from './preflight'
 import { sendConfig } from './sendConfig'
+import { createWebhooks, type Webhooks } from './webhook/createWebhooks'
 
 /**
  * Default rate limits: per destination number across all sites (a number
@@ -52,7 +55,11 @@ export interface Receiver {
   dispose(): Promise<void>
   /** Registers an origin for a site at run time (tests use free ports). */
   allowOrigin(siteId: string, origin: string): void
+  /** Sets or removes a site's webhook at run time, as sites.json would (tests use a sink on a free port). */
+  setWebhook(siteId: string, webhook: Webhook | undefined): void
   db: ReturnType<typeof openDb>
+  /** The new-lead webhooks' queue and worker (`drain()` waits for it to be idle). */
+  webhooks: Webhooks
   /** The lead console (`/console`): tokens, the retention job. */
   console: Console
 }
@@ -71,19 +78,27 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const sites = new Map(options.sites.map((site) => [site.config.siteId, { ...site, origins: [...site.origins] }]))
   const db = openDb(options.dbPath)
+  const refused = openRefusedLeads(db.db)
+  const webhooks = createWebhooks({ db: db.db, sites, now, log: options.log })
   const limit = (key: keyof RateLimits): Limit => ({ max: limits[key], windowMs: WINDOWS[key] })
   const limiters = {
     number: createRateLimiter(limit('perNumber'), now),
     ip: createRateLimiter(limit('perIp'), now),
     site: createRateLimiter(limit('perSite'), now)
   }
-  const tests = options.faults ? createTestControls(db, () => Object.values(limiters).forEach((l) => l.reset())) : undefined
+  const tests = options.faults
+    ? createTestControls(db, () => {
+        Object.values(limiters).forEach((l) => l.reset())
+        refused.reset()
+        leads.resetAccessLog()
+      })
+    : undefined
   const files = options.distDir ? createStaticFiles(options.distDir, { cors: true }) : undefined
   const log = options.log || (() => undefined)
-  const leads = createConsole({ db, sites, now, ...options.console })
+  const leads = createConsole({ db, sites, now, refused, webhooks, ...options.console })
 
   const knownOrigin = (origin: string) => [...sites.values()].some((s) => s.origins.includes(origin))
-  const callbacks = postCallback({ db, sites, limiters, now, log })
+  const callbacks = postCallback({ db, sites, limiters, now, log, followUp: followUpLead({ refused, webhooks, now }) })
   const routes: Route[] = [
     ...(tests ? tests.routes : []),
     { method: 'OPTIONS', path: '/v1/callbacks', handler: preflight(knownOrigin) },
@@ -112,15 +127,19 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     sendError(res, 404, 'not_found', 'Not found.')
   }
   const server = createHttpServer(createRouter(routes, notFound), log)
+  // Deliveries left over from an earlier run.
+  webhooks.kick()
 
   let dbClosed = false
   return {
     db,
+    webhooks,
     console: leads,
     listen: server.listen,
     close: server.close,
     async dispose() {
       await server.close()
+      await webhooks.stop()
       leads.stop()
       if (!dbClosed) db.close()
       dbClosed = true
@@ -128,6 +147,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     allowOrigin(siteId, origin) {
       const site = sites.get(siteId)
       if (site && !site.origins.includes(origin)) site.origins.push(origin)
+    },
+    setWebhook(siteId, webhook) {
+      const site = sites.get(siteId)
+      if (!site) return
+      site.webhook = webhook && WebhookSchema.parse(webhook)
+      webhooks.syncSites()
+      webhooks.kick()
     }
   }
 }

@@ -4,6 +4,7 @@ import { checkPhone } from './checkPhone'
 import type { Db } from './openDb'
 import type { createRateLimiter } from './createRateLimiter'
 import type { SiteRecord } from './loadSites'
+import type { Refusal } from './openRefusedLeads'
 
 /** An HTTP answer, before it is written. */
 export interface Answer {
@@ -12,6 +13,8 @@ export interface Answer {
   headers?: Record<string, string>
   /** For the error log: the site the request named, when known. */
   siteId?: string
+  /** A lead of the site refused all the same (number, slot, rate limit): logged apart from the error log. */
+  refused?: Refusal
 }
 
 export interface CallbackContext {
@@ -34,7 +37,8 @@ const error = (status: number, code: string, message: string, extra: Partial<Ans
   status,
   body: { error: { code, message, ...(extra.fields && { fields: extra.fields }) } },
   headers: extra.headers,
-  siteId: extra.siteId
+  siteId: extra.siteId,
+  ...(extra.refused && { refused: extra.refused })
 })
 
 /** Key order does not change what a request means: hash its canonical JSON. */
@@ -85,7 +89,11 @@ export function handleCallback(ctx: CallbackContext, text: string, meta: { key?:
 
   const phoneProblem = checkPhone(request.phone, site.config.phone.countries)
   if (phoneProblem) {
-    return error(422, 'invalid_phone', 'Please check the phone number: ' + phoneProblem + '.', { fields: { phone: phoneProblem }, siteId })
+    return error(422, 'invalid_phone', 'Please check the phone number: ' + phoneProblem + '.', {
+      fields: { phone: phoneProblem },
+      siteId,
+      refused: { request, reason: 'invalid_phone', detail: phoneProblem }
+    })
   }
   const now = ctx.now()
   let response: CallbackResponse
@@ -95,7 +103,8 @@ export function handleCallback(ctx: CallbackContext, text: string, meta: { key?:
     if (!offered.includes(at)) {
       return error(422, 'slot_unavailable', 'That time is no longer available. Please pick another.', {
         fields: { 'schedule.at': 'not an open slot' },
-        siteId
+        siteId,
+        refused: { request, reason: 'slot_unavailable', detail: request.schedule.at }
       })
     }
     response = { id: request.id, status: 'scheduled', scheduledFor: new Date(at).toISOString() }
@@ -106,14 +115,18 @@ export function handleCallback(ctx: CallbackContext, text: string, meta: { key?:
     response = { id: request.id, status: 'scheduled', ...(next !== undefined && { scheduledFor: new Date(next).toISOString() }) }
   }
 
-  for (const [limiter, key] of [
-    [ctx.limiters.number, request.phone],
-    [ctx.limiters.ip, meta.ip],
-    [ctx.limiters.site, siteId]
+  for (const [limiter, key, name] of [
+    [ctx.limiters.number, request.phone, 'number'],
+    [ctx.limiters.ip, meta.ip, 'ip'],
+    [ctx.limiters.site, siteId, 'site']
   ] as const) {
     const wait = limiter.hit(key)
     if (wait) {
-      return error(429, 'rate_limited', 'Too many requests. Please try again later.', { headers: { 'Retry-After': String(wait) }, siteId })
+      return error(429, 'rate_limited', 'Too many requests. Please try again later.', {
+        headers: { 'Retry-After': String(wait) },
+        siteId,
+        refused: { request, reason: 'rate_limited', detail: name }
+      })
     }
   }
 

@@ -7,11 +7,14 @@ import { originOf } from './originOf'
 /**
  * `POST /v1/callbacks`: the body (the route's limit is the SDK's 64 KiB
  * keepalive budget) goes to `handleCallback`; every refusal is written to
- * the site's error log, with the code and the time only.
+ * the site's error log, with the code and the time only, except a lead the
+ * site refused (number, slot, limit), which `followUp` logs once per id;
+ * `followUp` also hears of every lead stored.
  */
-export function postCallback(ctx: CallbackContext & { log: (line: string) => void }): Handler {
+export function postCallback(ctx: CallbackContext & { log: (line: string) => void; followUp?: (answer: Answer) => void }): Handler {
   const answer = (res: Parameters<Handler>[1], a: Answer) => {
-    if (a.status >= 400) {
+    ctx.followUp?.(a)
+    if (a.status >= 400 && !a.refused) {
       const code = (a.body as { error?: { code?: string } }).error?.code || 'error'
       ctx.db.logError(a.siteId, code, a.status, ctx.now())
     }

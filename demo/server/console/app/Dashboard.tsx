@@ -1,19 +1,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
+import { AccessLog } from './AccessLog'
 import { api, getJson } from './api'
 import { DataControls } from './DataControls'
 import { ErrorLog } from './ErrorLog'
 import { MissedCalls } from './MissedCalls'
 import { Overview } from './Overview'
+import { RefusedLeads } from './RefusedLeads'
 import { RequestsList } from './RequestsList'
 import type { Session } from './session'
 import type { Me } from './types'
 import { useLoad } from './useLoad'
+import { WebhookLog } from './WebhookLog'
 
 const VIEWS = [
   ['overview', 'Overview'],
   ['requests', 'Requests'],
   ['missed', 'Missed calls'],
   ['errors', 'Error log'],
+  ['webhook', 'Webhook'],
+  ['access', 'Access log'],
   ['data', 'Data & privacy']
 ] as const
 type View = (typeof VIEWS)[number][0]
@@ -85,7 +90,15 @@ export function Dashboard(props: { session: Session; onSignOut: () => void }) {
         {site && view === 'overview' && <Overview days={days} me={site} />}
         {site && view === 'requests' && <RequestsList days={days} me={site} />}
         {site && view === 'missed' && <MissedCalls me={site} />}
-        {site && view === 'errors' && <ErrorLog me={site} />}
+        {site && view === 'errors' && (
+          <>
+            <RefusedLeads me={site} />
+            <h2 class="section">Other rejected requests</h2>
+            <ErrorLog me={site} />
+          </>
+        )}
+        {site && view === 'webhook' && <WebhookLog me={site} />}
+        {site && view === 'access' && <AccessLog me={site} />}
         {site && view === 'data' && <DataControls me={site} />}
       </main>
     </div>

@@ -85,7 +85,7 @@ export function DataControls(props: { me: Me }) {
       </section>
       <section class="card danger-zone" aria-labelledby="delete-title">
         <h2 id="delete-title">Delete all data</h2>
-        <p>Deletes every request, call outcome and error log entry of this site. This cannot be undone.</p>
+        <p>Deletes every request, call outcome, refused lead, webhook delivery and error log entry of this site. This cannot be undone.</p>
         <form onSubmit={deleteAll}>
           <label for="delete-confirm">Type the Client ID ({props.me.siteId}) to confirm</label>
           <input id="delete-confirm" name="confirm" autocomplete="off" autocapitalize="none" required />

@@ -1,5 +1,6 @@
 import { getJson } from './api'
 import { duration, label, percent } from './format'
+import { RefusedFigure } from './RefusedFigure'
 import { RequestsChart } from './RequestsChart'
 import type { Me, Metrics } from './types'
 import { useLoad } from './useLoad'
@@ -74,6 +75,7 @@ export function Overview(props: { days: number; me: Me }) {
           <dt>Opted out</dt>
           <dd>{percent(m.outcome.opted_out || 0, m.total)}</dd>
         </div>
+        <RefusedFigure days={props.days} />
       </dl>
       <p class="hint">
         Time to first call counts from when a call was due (at once, or the slot the visitor chose) to the first attempt the platform recorded;{' '}

@@ -1,11 +1,20 @@
 import { label, timeFormat } from './format'
 import type { PresentedRow } from './types'
+import { NumberText, type Reveal } from './useReveal'
 
 /**
  * Requests as a table (cards on a phone, by CSS). The numbers arrive masked
- * from the server; the page never has a full one.
+ * from the server; one is shown in full only when the owner asks ("Show
+ * number", logged on the server).
  */
-export function RequestTable(props: { rows: PresentedRow[]; timeZone: string; caption: string; onDelete?: (row: PresentedRow) => void }) {
+export function RequestTable(props: {
+  rows: PresentedRow[]
+  timeZone: string
+  caption: string
+  numbers: Reveal
+  onOpen: (row: PresentedRow) => void
+  onDelete?: (row: PresentedRow) => void
+}) {
   const time = timeFormat(props.timeZone)
   return (
     <table class="rows" role="table">
@@ -19,11 +28,9 @@ export function RequestTable(props: { rows: PresentedRow[]; timeZone: string; ca
           <th scope="col" role="columnheader">Source</th>
           <th scope="col" role="columnheader">Page</th>
           <th scope="col" role="columnheader">Device</th>
-          {props.onDelete && (
-            <th scope="col" role="columnheader">
-              <span class="visually-hidden">Actions</span>
-            </th>
-          )}
+          <th scope="col" role="columnheader">
+            <span class="visually-hidden">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody role="rowgroup">
@@ -31,7 +38,7 @@ export function RequestTable(props: { rows: PresentedRow[]; timeZone: string; ca
           <tr role="row" key={r.id}>
             <td role="cell" data-label="Received">{time(r.receivedAt)}</td>
             <td role="cell" data-label="Phone" class="phone">
-              {r.phone}
+              <NumberText masked={r.phone} revealed={props.numbers.shown.get(r.id)} />
             </td>
             <td role="cell" data-label="Channel">{label(r.channel)}</td>
             <td role="cell" data-label="Call">
@@ -48,13 +55,21 @@ export function RequestTable(props: { rows: PresentedRow[]; timeZone: string; ca
               <span class="sub">{r.pageUrl}</span>
             </td>
             <td role="cell" data-label="Device">{r.device || '—'}</td>
-            {props.onDelete && (
-              <td role="cell" data-label="Actions">
+            <td role="cell" data-label="Actions" class="actions">
+              <button type="button" class="link" id={'open-' + r.id} onClick={() => props.onOpen(r)}>
+                Details<span class="visually-hidden"> of the request from {r.phone} received {time(r.receivedAt)}</span>
+              </button>
+              {!props.numbers.shown.has(r.id) && (
+                <button type="button" class="link" onClick={() => props.numbers.reveal(r.id)}>
+                  Show number<span class="visually-hidden"> of the request received {time(r.receivedAt)}</span>
+                </button>
+              )}
+              {props.onDelete && (
                 <button type="button" class="link danger" onClick={() => props.onDelete!(r)}>
                   Delete<span class="visually-hidden"> the request from {r.phone} received {time(r.receivedAt)}</span>
                 </button>
-              </td>
-            )}
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
