@@ -290,6 +290,26 @@ test.describe('the lead console', () => {
     await second.close()
   })
 
+  test('a lockout says how long it lasts, and a sign-in link still signs the owner in', async ({ page, servers }) => {
+    await page.goto(servers.api + '/console')
+    await page.getByLabel('Client ID').fill('demo')
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel('Access PIN').fill('00000' + i)
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await expect(page.getByRole('alert')).toHaveText('The Client ID or the PIN is not right.')
+    }
+    await page.getByLabel('Access PIN').fill(PIN.demo)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByRole('alert')).toHaveText('Too many attempts. Please try again in 15 minutes.')
+    await page.screenshot({ path: 'e2e/artifacts/console-desktop-lockout.png' })
+
+    // The link, opened as the owner would (a new page load, not a change of the address's #).
+    const viaLink = await page.context().newPage()
+    await viaLink.goto(servers.api + '/console#token=' + servers.receiver.console.issue('link', 'demo', 3600000))
+    await expect(viaLink.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible()
+    await expect(viaLink.getByText('Acme Plumbing', { exact: true })).toBeVisible()
+  })
+
   test('missed calls, the error log and erasure by number', async ({ page, servers }) => {
     const [gb, ie] = await seed(servers)
     // A request the receiver refuses: it appears in the error log without personal data.

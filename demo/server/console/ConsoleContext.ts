@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Handler, RouteContext } from '../http/createRouter'
 import type { SiteRecord } from '../receiver/loadSites'
 import type { Auth } from './createAuthenticate'
-import type { createAttemptLimit } from './createAttemptLimit'
+import type { SigninGuard } from './createSigninGuard'
 import type { Tokens } from './createTokens'
 import type { ConsoleDb } from './openConsoleDb'
 
@@ -14,7 +14,7 @@ export interface ConsoleContext {
   sites: Map<string, SiteRecord>
   store: ConsoleDb
   tokens: Tokens
-  attempts: ReturnType<typeof createAttemptLimit>
+  signins: SigninGuard
   now: () => number
   /** Wraps a handler so that it runs only under a console session (else 401). */
   session(handler: SessionHandler): Handler

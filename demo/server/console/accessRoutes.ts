@@ -13,6 +13,12 @@ const SESSION_TTL = 8 * HOUR
 const LINK_TTL = 24 * HOUR
 const LINK_MAX = 7 * 24 * HOUR
 
+/** "try again in 15 minutes": a lockout says how long it lasts. */
+const tryAgainIn = (seconds: number) => {
+  const minutes = Math.ceil(seconds / 60)
+  return `Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+}
+
 /** Getting in and out: sign-in by PIN, a link exchanged for a session, sign-out, who is signed in, links for a colleague. */
 export function accessRoutes(c: ConsoleContext): Route[] {
   const issueSession = (siteId: string) => {
@@ -28,16 +34,17 @@ export function accessRoutes(c: ConsoleContext): Route[] {
         const body = await ctx.json()
         const siteId = textOf(body?.siteId)?.trim() || ''
         const pin = textOf(body?.pin) || ''
-        const key = siteId + '\n' + anonymizeIp(req.socket.remoteAddress)
-        const wait = c.attempts.wait(key)
-        if (wait) return sendError(res, 429, 'rate_limited', 'Too many attempts. Please wait and try again.', undefined, { 'Retry-After': String(wait) })
         const site = c.sites.get(siteId)
         // The same answer, and the same scrypt work, whether the site or the PIN is wrong.
-        if (!(await verifyPin(pin, site?.pinHash)) || !site) {
-          c.attempts.fail(key)
-          return sendError(res, 401, 'invalid_credentials', 'The Client ID or the PIN is not right.')
+        const outcome = await c.signins.attempt(siteId, anonymizeIp(req.socket.remoteAddress), async () => (await verifyPin(pin, site?.pinHash)) && !!site)
+        switch (outcome.result) {
+          case 'locked':
+            return sendError(res, 429, 'rate_limited', 'Too many attempts. ' + tryAgainIn(outcome.wait), undefined, { 'Retry-After': String(outcome.wait) })
+          case 'busy':
+            return sendError(res, 503, 'unavailable', 'Too many sign-ins at once. Please try again in a moment.', undefined, { 'Retry-After': '1' })
+          case 'wrong':
+            return sendError(res, 401, 'invalid_credentials', 'The Client ID or the PIN is not right.')
         }
-        c.attempts.succeed(key)
         sendJson(res, 200, issueSession(siteId))
       }
     },

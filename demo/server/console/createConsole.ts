@@ -6,8 +6,8 @@ import type { SiteRecord } from '../receiver/loadSites'
 import { accessRoutes } from './accessRoutes'
 import type { ConsoleContext } from './ConsoleContext'
 import { consolePageRoutes } from './consolePageRoutes'
-import { createAttemptLimit } from './createAttemptLimit'
 import { createAuthenticate } from './createAuthenticate'
+import { createSigninGuard, DEFAULT_SIGNIN_LIMITS, type SigninLimits } from './createSigninGuard'
 import { createTokens, type TokenPurpose } from './createTokens'
 import { leadRoutes } from './leadRoutes'
 import { openConsoleDb } from './openConsoleDb'
@@ -23,8 +23,8 @@ export interface ConsoleOptions {
   now: () => number
   /** HMAC key for tokens. Default: random per process, so tokens die with it. */
   secret?: Buffer | string
-  /** Failed sign-ins allowed per site and IP in `windowMs`. */
-  attempts?: { max: number; windowMs: number }
+  /** Failed sign-ins allowed per site and network, per network, and PIN hashes at once. */
+  signins?: Partial<SigninLimits>
   /** How often the retention job runs; 0 runs it only at start and on `purge()`. */
   purgeEveryMs?: number
 }
@@ -41,7 +41,7 @@ export function createConsole(options: ConsoleOptions) {
   const { sites, now } = options
   const store = openConsoleDb(options.db.db)
   const tokens = createTokens(options.secret || randomBytes(32), now)
-  const attempts = createAttemptLimit(options.attempts || { max: 5, windowMs: 15 * MINUTE }, now)
+  const signins = createSigninGuard({ ...DEFAULT_SIGNIN_LIMITS, ...options.signins }, now)
   const authenticate = createAuthenticate(tokens, store, sites)
   const purge = () => purgeExpired(store, sites, now())
   purge()
@@ -52,7 +52,7 @@ export function createConsole(options: ConsoleOptions) {
     sites,
     store,
     tokens,
-    attempts,
+    signins,
     now,
     session: (handler) => (req, res, ctx) => {
       const auth = authenticate(req, res, ['session'])
@@ -78,7 +78,7 @@ export function createConsole(options: ConsoleOptions) {
     },
     /** Runs the retention job now; returns the rows deleted. */
     purge,
-    resetAttempts: () => attempts.reset(),
+    resetAttempts: () => signins.reset(),
     stop() {
       if (timer) clearInterval(timer)
     }

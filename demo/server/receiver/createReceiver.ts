@@ -1,4 +1,4 @@
-import { createConsole, type Console } from '../console/createConsole'
+import { createConsole, type Console, type ConsoleOptions } from '../console/createConsole'
 import { createHttpServer } from '../http/createHttpServer'
 import { createRouter, type Handler, type Route } from '../http/createRouter'
 import { createStaticFiles } from '../http/createStaticFiles'
@@ -39,8 +39,8 @@ export interface ReceiverOptions {
   now?: () => number
   /** Request log lines; client IPs in them are anonymised. */
   log?: (line: string) => void
-  /** The lead console's token key (default: random per process) and retention job interval. */
-  console?: { secret?: string | Buffer; purgeEveryMs?: number }
+  /** The lead console's token key (default: random per process), retention job interval and sign-in limits. */
+  console?: Pick<ConsoleOptions, 'secret' | 'purgeEveryMs' | 'signins'>
 }
 
 export interface Receiver {
@@ -77,7 +77,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     ip: createRateLimiter(limit('perIp'), now),
     site: createRateLimiter(limit('perSite'), now)
   }
-  const tests = options.faults ? createTestControls(db, () => Object.values(limiters).forEach((l) => l.reset())) : undefined
+  const tests = options.faults
+    ? createTestControls(db, () => {
+        for (const limiter of Object.values(limiters)) limiter.reset()
+        leads.resetAttempts()
+      })
+    : undefined
   const files = options.distDir ? createStaticFiles(options.distDir, { cors: true }) : undefined
   const log = options.log || (() => undefined)
   const leads = createConsole({ db, sites, now, ...options.console })
