@@ -290,6 +290,49 @@ test.describe('the lead console', () => {
     await second.close()
   })
 
+  test('sign out everywhere ends every session of the site and every unused link; a new sign-in works', async ({ browser, servers }) => {
+    const phone = await newContext(browser, { ...devices['iPhone 13'], userAgent: IPHONE_UA })
+    const laptop = await newContext(browser, { viewport: { width: 1280, height: 900 } })
+    await watch(laptop)
+    const onPhone = await phone.newPage()
+    const onLaptop = await laptop.newPage()
+    await signIn(onPhone, servers, 'demo')
+    await signIn(onLaptop, servers, 'demo')
+
+    // A link made on the phone for a colleague, not used yet.
+    await onPhone.getByRole('button', { name: 'Data & privacy' }).click()
+    await onPhone.getByRole('button', { name: 'Create a link' }).click()
+    const link = await onPhone.getByLabel(/^Link \(valid until/).inputValue()
+    expect(link).toMatch(/\/console#token=/)
+
+    // The laptop signs out everywhere.
+    await onLaptop.getByRole('button', { name: 'Data & privacy' }).click()
+    await expect(onLaptop.getByRole('heading', { name: 'Sign out everywhere' })).toBeVisible()
+    mkdirSync('e2e/artifacts', { recursive: true })
+    await onLaptop.screenshot({ path: 'e2e/artifacts/console-desktop-data.png', fullPage: true })
+    await onPhone.screenshot({ path: 'e2e/artifacts/console-phone-data.png', fullPage: true })
+    await onLaptop.getByRole('button', { name: 'Sign out everywhere' }).click()
+    await expect(onLaptop.getByRole('status')).toHaveText('You have signed out everywhere: every session and unused link of this site has ended.')
+    expect(await onLaptop.evaluate(() => sessionStorage.length)).toBe(0)
+
+    // The phone's session ends at its next request.
+    await onPhone.getByRole('button', { name: 'Requests', exact: true }).click()
+    await expect(onPhone.getByRole('status')).toHaveText('Your session has ended. Please sign in again.')
+    await expect(onPhone.getByLabel('Access PIN')).toBeVisible()
+
+    // The colleague's link no longer signs anyone in.
+    const colleague = await newContext(browser)
+    const viaLink = await colleague.newPage()
+    await viaLink.goto(link)
+    await expect(viaLink.getByRole('status')).toHaveText('This link is not valid.')
+    await expect(viaLink.getByLabel('Access PIN')).toBeVisible()
+
+    // The owner signs in again as usual.
+    await signIn(onLaptop, servers, 'demo')
+    expect(await violations(onLaptop)).toEqual([])
+    for (const context of [phone, laptop, colleague]) await context.close()
+  })
+
   test('a lockout says how long it lasts, and a sign-in link still signs the owner in', async ({ page, servers }) => {
     await page.goto(servers.api + '/console')
     await page.getByLabel('Client ID').fill('demo')

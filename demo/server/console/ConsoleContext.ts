@@ -3,6 +3,7 @@ import type { Handler, RouteContext } from '../http/createRouter'
 import type { SiteRecord } from '../receiver/loadSites'
 import type { Auth } from './createAuthenticate'
 import type { SigninGuard } from './createSigninGuard'
+import type { SiteAccess } from './createSiteAccess'
 import type { Tokens } from './createTokens'
 import type { ConsoleDb } from './openConsoleDb'
 
@@ -15,6 +16,7 @@ export interface ConsoleContext {
   store: ConsoleDb
   tokens: Tokens
   signins: SigninGuard
+  access: SiteAccess
   now: () => number
   /** Wraps a handler so that it runs only under a console session (else 401). */
   session(handler: SessionHandler): Handler

@@ -8,6 +8,7 @@ import type { ConsoleContext } from './ConsoleContext'
 import { consolePageRoutes } from './consolePageRoutes'
 import { createAuthenticate } from './createAuthenticate'
 import { createSigninGuard, DEFAULT_SIGNIN_LIMITS, type SigninLimits } from './createSigninGuard'
+import { createSiteAccess } from './createSiteAccess'
 import { createTokens, type TokenPurpose } from './createTokens'
 import { leadRoutes } from './leadRoutes'
 import { openConsoleDb } from './openConsoleDb'
@@ -42,7 +43,8 @@ export function createConsole(options: ConsoleOptions) {
   const store = openConsoleDb(options.db.db)
   const tokens = createTokens(options.secret || randomBytes(32), now)
   const signins = createSigninGuard({ ...DEFAULT_SIGNIN_LIMITS, ...options.signins }, now)
-  const authenticate = createAuthenticate(tokens, store, sites)
+  const access = createSiteAccess(options.db.db, sites)
+  const authenticate = createAuthenticate(tokens, store, sites, access)
   const purge = () => purgeExpired(store, sites, now())
   purge()
   const timer = options.purgeEveryMs === 0 ? undefined : setInterval(purge, options.purgeEveryMs || HOUR)
@@ -53,6 +55,7 @@ export function createConsole(options: ConsoleOptions) {
     store,
     tokens,
     signins,
+    access,
     now,
     session: (handler) => (req, res, ctx) => {
       const auth = authenticate(req, res, ['session'])
@@ -74,7 +77,7 @@ export function createConsole(options: ConsoleOptions) {
     authenticate,
     /** Signs a token (tests, `main.ts`'s link, the platform's dialler); `expiresAt` may be given to make an expired one. */
     issue(purpose: TokenPurpose, siteId: string, ttlMs: number, expiresAt?: number): string {
-      return tokens.issue(purpose, siteId, ttlMs, expiresAt).token
+      return tokens.issue(purpose, siteId, ttlMs, { expiresAt, ...(purpose !== 'events' && { access: access.stamp(siteId) }) }).token
     },
     /** Runs the retention job now; returns the rows deleted. */
     purge,
