@@ -88,7 +88,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const leads = createConsole({ db, sites, now, ...options.console })
 
   const knownOrigin = (origin: string) => [...sites.values()].some((s) => s.origins.includes(origin))
-  const callbacks = postCallback({ db, sites, limiters, now, log })
+  const callbacks = postCallback({ db, sites, limiters, now, log, knownOrigin })
   const routes: Route[] = [
     ...(tests ? tests.routes : []),
     { method: 'OPTIONS', path: '/v1/callbacks', handler: preflight(knownOrigin) },

@@ -23,6 +23,8 @@ export interface CallbackContext {
     site: ReturnType<typeof createRateLimiter>
   }
   now: () => number
+  /** Whether some site registered this origin. */
+  knownOrigin: (origin: string) => boolean
 }
 
 /** How long a call "now" takes to start, as the reference platform promises it. */
@@ -50,31 +52,38 @@ function canonicalHash(value: unknown): string {
 
 /**
  * `POST /v1/callbacks` after transport concerns (CORS, body size) are
- * settled: schema, site, origin, idempotency, phone, slot, rate limits, then
+ * settled: origin, schema, site, idempotency, phone, slot, rate limits, then
  * storage and the platform's answer.
  */
 export function handleCallback(ctx: CallbackContext, text: string, meta: { key?: string; origin?: string; ip: string }): Answer {
   let json: unknown
+  let isJson = true
   try {
     json = JSON.parse(text)
   } catch {
-    return error(400, 'invalid_request', 'The body is not JSON.')
+    isJson = false
   }
+  const named = (json as { siteId?: unknown } | null)?.siteId
+  const namedSite = typeof named === 'string' ? ctx.sites.get(named) : undefined
+  const siteHint = namedSite?.config.siteId
+  // The origin before anything in the body is judged: a page of another origin learns nothing of the
+  // schema, and its visitors' browsers cannot fill the site's error log with 400s. Requests without
+  // Origin come from servers, not browsers: CORS does not apply to them.
+  if (meta.origin !== undefined) {
+    const allowed = namedSite ? namedSite.origins.includes(meta.origin) : ctx.knownOrigin(meta.origin)
+    if (!allowed) return error(403, 'origin_not_allowed', 'This origin may not send requests for this site.', { siteId: siteHint })
+  }
+  if (!isJson) return error(400, 'invalid_request', 'The body is not JSON.')
   const parsed = CallbackRequest.safeParse(json)
   if (!parsed.success) {
     const fields: Record<string, string> = {}
     for (const issue of parsed.error.issues) fields[issue.path.join('.') || '(root)'] = issue.message
-    const siteId = typeof (json as { siteId?: unknown })?.siteId === 'string' ? (json as { siteId: string }).siteId : undefined
-    return error(400, 'invalid_request', 'The request does not match the schema.', { fields, siteId: siteId && ctx.sites.has(siteId) ? siteId : undefined })
+    return error(400, 'invalid_request', 'The request does not match the schema.', { fields, siteId: siteHint })
   }
   const request = parsed.data
   const site = ctx.sites.get(request.siteId)
   if (!site) return error(404, 'site_not_found', 'There is no site ' + request.siteId + '.')
   const siteId = site.config.siteId
-  // Requests without Origin come from servers, not browsers: CORS does not apply to them.
-  if (meta.origin && !site.origins.includes(meta.origin)) {
-    return error(403, 'origin_not_allowed', 'This origin may not send requests for this site.', { siteId })
-  }
   if (meta.key && meta.key !== request.id) {
     return error(400, 'invalid_request', 'Idempotency-Key and id differ.', { fields: { id: 'must equal the Idempotency-Key header' }, siteId })
   }
