@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto'
 import { CallbackRequest, type CallbackResponse, isOpenAt, nextOpening, slots } from '../../../src/schema'
+import { canonicalHash } from './canonicalHash'
 import { checkPhone } from './checkPhone'
+import { normalizePhone } from './normalizePhone'
 import type { Db } from './openDb'
 import type { createRateLimiter } from './createRateLimiter'
 import type { SiteRecord } from './loadSites'
@@ -39,17 +40,6 @@ const error = (status: number, code: string, message: string, extra: Partial<Ans
   siteId: extra.siteId
 })
 
-/** Key order does not change what a request means: hash its canonical JSON. */
-function canonicalHash(value: unknown): string {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
-        : v
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex')
-}
-
 /**
  * `POST /v1/callbacks` after transport concerns (CORS, body size) are
  * settled: origin, schema, site, idempotency, phone, slot, rate limits, then
@@ -80,10 +70,11 @@ export function handleCallback(ctx: CallbackContext, text: string, meta: { key?:
     for (const issue of parsed.error.issues) fields[issue.path.join('.') || '(root)'] = issue.message
     return error(400, 'invalid_request', 'The request does not match the schema.', { fields, siteId: siteHint })
   }
-  const request = parsed.data
-  const site = ctx.sites.get(request.siteId)
-  if (!site) return error(404, 'site_not_found', 'There is no site ' + request.siteId + '.')
+  const site = ctx.sites.get(parsed.data.siteId)
+  if (!site) return error(404, 'site_not_found', 'There is no site ' + parsed.data.siteId + '.')
   const siteId = site.config.siteId
+  // Stored, limited, erased and shown in one form: the same line sent as +4407400… and +447400… is one number.
+  const request = { ...parsed.data, phone: normalizePhone(parsed.data.phone) }
   if (meta.key && meta.key !== request.id) {
     return error(400, 'invalid_request', 'Idempotency-Key and id differ.', { fields: { id: 'must equal the Idempotency-Key header' }, siteId })
   }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import type { CallbackRequest, CallbackResponse } from '../../../src/schema'
+import { normalizeStoredPhones } from './normalizeStoredPhones'
 
 /** A stored callback request. */
 export interface StoredRequest {
@@ -55,6 +56,11 @@ export function openDb(path: string) {
     );
     CREATE INDEX IF NOT EXISTS call_events_request ON call_events (request_id);
   `)
+  // Version 1: numbers in the one E.164 form libphonenumber-js gives them.
+  if ((db.pragma('user_version', { simple: true }) as number) < 1) {
+    normalizeStoredPhones(db)
+    db.pragma('user_version = 1')
+  }
 
   const insert = db.prepare(
     `INSERT INTO requests (id, site_id, hash, body, response, phone, channel, status, created_at, ip)
