@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { CallbackRequest, CallbackResponse } from '../../../src/schema'
+import { forgetDeleted } from '../receiver/forgetDeleted'
 
 /** Filters of the requests list and its CSV export. */
 export interface RequestFilter {
@@ -180,23 +181,35 @@ export function openConsoleDb(db: Database.Database) {
       }))
     },
 
+    // Each deletion leaves the file too (forgetDeleted): the console tells the owner no other copy is kept.
     deleteRequest(site: string, id: string): boolean {
-      return q.deleteOne.run({ id, site }).changes > 0
+      const deleted = q.deleteOne.run({ id, site }).changes > 0
+      if (deleted) forgetDeleted(db)
+      return deleted
     },
 
     /** Erases a visitor: every request of the site with this E.164 number (their call events go with them). */
     eraseByPhone(site: string, phone: string): number {
-      return q.deleteByPhone.run({ phone, site }).changes
+      const deleted = q.deleteByPhone.run({ phone, site }).changes
+      if (deleted) forgetDeleted(db)
+      return deleted
     },
 
     /** Everything the receiver holds for a site: requests, call events, the error log. */
     deleteAll(site: string): { requests: number; errors: number } {
-      return db.transaction(() => {
+      const deleted = db.transaction(() => {
         q.deleteAllEvents.run({ site })
         const requests = q.deleteAllRequests.run({ site }).changes
         const errors = q.deleteAllErrors.run({ site }).changes
         return { requests, errors }
       })()
+      forgetDeleted(db, { vacuum: true })
+      return deleted
+    },
+
+    /** After the retention purge: the deleted rows leave the file, which is rebuilt without them. */
+    forgetPurged(): void {
+      forgetDeleted(db, { vacuum: true })
     },
 
     /** Deletes a site's requests and errors received before `before`. */

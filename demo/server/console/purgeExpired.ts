@@ -8,12 +8,14 @@ const DEFAULT_RETENTION_DAYS = 90
 /**
  * The retention job: each site's requests (with their call events) and error
  * log entries older than its `retentionDays` are deleted, as are spent token
- * ids past their expiry. Returns the number of rows deleted.
+ * ids past their expiry. What was deleted leaves the database file too.
+ * Returns the number of rows deleted.
  */
 export function purgeExpired(store: ConsoleDb, sites: Map<string, SiteRecord>, now: number): number {
   let deleted = 0
   for (const [siteId, site] of sites) deleted += store.purge(siteId, now - site.retentionDays * DAY)
   deleted += store.purgeOrphans(now - DEFAULT_RETENTION_DAYS * DAY)
   store.forgetExpiredTokens(now)
+  if (deleted) store.forgetPurged()
   return deleted
 }
