@@ -90,7 +90,10 @@ export function openConsoleDb(db: Database.Database) {
     deleteAllEvents: db.prepare('DELETE FROM call_events WHERE site_id = @site'),
     purgeRequests: db.prepare('DELETE FROM requests WHERE site_id = @site AND created_at < @before'),
     purgeErrors: db.prepare('DELETE FROM errors WHERE site_id = @site AND created_at < @before'),
-    purgeOrphanErrors: db.prepare('DELETE FROM errors WHERE site_id IS NULL AND created_at < @before'),
+    purgeOrphanRequests: db.prepare('DELETE FROM requests WHERE site_id NOT IN (SELECT value FROM json_each(@known)) AND created_at < @before'),
+    purgeOrphanErrors: db.prepare(
+      'DELETE FROM errors WHERE (site_id IS NULL OR site_id NOT IN (SELECT value FROM json_each(@known))) AND created_at < @before'
+    ),
     isSpent: db.prepare('SELECT 1 FROM console_spent_tokens WHERE jti = @jti'),
     spend: db.prepare('INSERT OR IGNORE INTO console_spent_tokens (jti, expires_at) VALUES (@jti, @expiresAt)'),
     purgeSpent: db.prepare('DELETE FROM console_spent_tokens WHERE expires_at < @now')
@@ -217,9 +220,13 @@ export function openConsoleDb(db: Database.Database) {
       return db.transaction(() => q.purgeRequests.run({ site, before }).changes + q.purgeErrors.run({ site, before }).changes)()
     },
 
-    /** Errors that named no known site carry no site to take a retention from: they go after the default. */
-    purgeOrphans(before: number): number {
-      return q.purgeOrphanErrors.run({ before }).changes
+    /**
+     * What no site in the sites file can take a retention from (errors that named no known site, and
+     * everything a site removed from the file left behind) goes after the default retention.
+     */
+    purgeOrphans(known: string[], before: number): number {
+      const p = { known: JSON.stringify(known), before }
+      return db.transaction(() => q.purgeOrphanRequests.run(p).changes + q.purgeOrphanErrors.run(p).changes)()
     },
 
     /** Marks a token id as used (a link) or revoked (a session); true when it was not already. */
