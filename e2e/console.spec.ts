@@ -353,6 +353,47 @@ test.describe('the lead console', () => {
     await expect(viaLink.getByText('Acme Plumbing', { exact: true })).toBeVisible()
   })
 
+  test('leads whose campaign and device type are __proto__, constructor and toString render as text and change no prototype', async ({ page, servers }) => {
+    await page.addInitScript(() => {
+      ;(window as unknown as { __proto_before: string[] }).__proto_before = Object.getOwnPropertyNames(Object.prototype).sort()
+    })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    const names = ['__proto__', 'constructor', 'toString']
+    for (const [i, name] of names.entries()) {
+      const body = {
+        id: randomUUID(),
+        siteId: 'demo',
+        channel: 'widget',
+        phone: '+44740012345' + (i + 1),
+        schedule: { type: 'asap' },
+        page: { url: servers.site + '/', title: 'Acme Plumbing' },
+        source: { medium: 'paid', referrerHost: 'www.google.com', utm: { source: 'google', medium: 'cpc', campaign: name } },
+        device: { type: name, os: { name: 'iOS', version: '18.1' }, browser: { name: 'Mobile Safari', version: '18.1' } },
+        requestedAt: new Date().toISOString()
+      }
+      const res = await fetch(servers.api + '/v1/callbacks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      expect(res.status, await res.clone().text()).toBe(201)
+    }
+    await signIn(page, servers, 'demo')
+    for (const title of ['Campaign', 'Device']) {
+      const table = page.getByRole('region', { name: title }).getByRole('table')
+      for (const name of names) await expect(table.getByRole('rowheader', { name, exact: true })).toBeVisible()
+    }
+    await page.getByRole('button', { name: 'Requests', exact: true }).click()
+    const rows = page.getByRole('table', { name: 'Callback requests and form leads' })
+    await expect(rows.getByRole('row')).toHaveCount(4)
+    for (const name of names) await expect(rows.getByText(name + ' · iOS · Mobile Safari', { exact: true })).toBeVisible()
+    const prototype = await page.evaluate(() => ({
+      before: (window as unknown as { __proto_before: string[] }).__proto_before,
+      after: Object.getOwnPropertyNames(Object.prototype).sort(),
+      plain: Object.getPrototypeOf({}) === Object.prototype && Object.keys(Object.prototype).length === 0
+    }))
+    expect(prototype.after).toEqual(prototype.before)
+    expect(prototype.plain).toBe(true)
+    expect(errors).toEqual([])
+  })
+
   test('missed calls, the error log and erasure by number', async ({ page, servers }) => {
     const [gb, ie] = await seed(servers)
     // A request the receiver refuses: it appears in the error log without personal data.

@@ -66,8 +66,8 @@ export function handleCallback(ctx: CallbackContext, text: string, meta: { key?:
   if (!isJson) return error(400, 'invalid_request', 'The body is not JSON.')
   const parsed = CallbackRequest.safeParse(json)
   if (!parsed.success) {
-    const fields: Record<string, string> = {}
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '(root)'] = issue.message
+    // Paths can hold the body's own keys: fromEntries makes own properties whatever they are called.
+    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.') || '(root)', issue.message]))
     return error(400, 'invalid_request', 'The request does not match the schema.', { fields, siteId: siteHint })
   }
   const site = ctx.sites.get(parsed.data.siteId)
