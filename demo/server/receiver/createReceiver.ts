@@ -1,5 +1,5 @@
 import { createConsole, type Console, type ConsoleOptions } from '../console/createConsole'
-import { createHttpServer } from '../http/createHttpServer'
+import { createHttpServer, type Timeouts } from '../http/createHttpServer'
 import { createRouter, type Handler, type Route } from '../http/createRouter'
 import { createStaticFiles } from '../http/createStaticFiles'
 import { sendError } from '../http/sendError'
@@ -41,6 +41,8 @@ export interface ReceiverOptions {
   log?: (line: string) => void
   /** The lead console's token key (default: random per process), retention job interval and sign-in limits. */
   console?: Pick<ConsoleOptions, 'secret' | 'purgeEveryMs' | 'signins'>
+  /** How long a client may take to send headers and a whole request (default: DEFAULT_TIMEOUTS). */
+  timeouts?: Timeouts
 }
 
 export interface Receiver {
@@ -116,7 +118,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (files && (req.method === 'GET' || req.method === 'HEAD') && (await files(req, res, url.pathname))) return
     sendError(res, 404, 'not_found', 'Not found.')
   }
-  const server = createHttpServer(createRouter(routes, notFound), log)
+  const server = createHttpServer(createRouter(routes, notFound), log, options.timeouts)
 
   let dbClosed = false
   return {

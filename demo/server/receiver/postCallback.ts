@@ -35,7 +35,11 @@ export function postCallback(ctx: CallbackContext & { log: (line: string) => voi
     const origin = originOf(req)
     // Unregistered origins share one sender: any page can send any Origin, and each must not get its own rows (or key).
     const sender = origin === undefined ? 'ip ' + ip : ctx.knownOrigin(origin) ? origin : 'unregistered origins'
-    if (text === undefined) return answer(res, { status: 413, body: { error: { code: 'invalid_request', message: 'The body is too large.' } } }, sender)
+    if (text === undefined) {
+      // Broken off (the client went, or was too slow): nobody is waiting for an answer, and nothing was refused.
+      if (!req.complete) return
+      return answer(res, { status: 413, body: { error: { code: 'invalid_request', message: 'The body is too large.' } } }, sender)
+    }
     const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : undefined
     const result = handleCallback(ctx, text, { key, origin, ip })
     ctx.log(`${new Date(ctx.now()).toISOString()} ${ip} POST /v1/callbacks ${result.status}`)
