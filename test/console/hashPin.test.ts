@@ -3,7 +3,7 @@ import { hashPin, verifyPin } from '../../demo/server/console/hashPin'
 import { type Attempt, createAttemptLimit } from '../../demo/server/console/createAttemptLimit'
 import { PINS, startConsole } from './consoleHarness'
 
-describe('PIN hashes', () => {
+describe('PIN hashes', { timeout: 30000 }, () => {
   it('are salted scrypt hashes that verify the PIN and nothing else', async () => {
     const a = await hashPin('482913')
     const b = await hashPin('482913')
@@ -30,7 +30,7 @@ describe('PIN hashes', () => {
   })
 })
 
-describe('sign-in attempts', () => {
+describe('sign-in attempts', { timeout: 30000 }, () => {
   /** Seconds the key must wait (0: an attempt may be made), without keeping an attempt. */
   const waitOf = (limit: ReturnType<typeof createAttemptLimit>, key: string) => {
     const attempt = limit.reserve(key)
