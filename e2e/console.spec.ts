@@ -341,6 +341,110 @@ test.describe('the lead console', () => {
     await second.close()
   })
 
+  test('sign out everywhere ends every session of the site and every unused link; a new sign-in works', async ({ browser, servers }) => {
+    const phone = await newContext(browser, { ...devices['iPhone 13'], userAgent: IPHONE_UA })
+    const laptop = await newContext(browser, { viewport: { width: 1280, height: 900 } })
+    await watch(laptop)
+    const onPhone = await phone.newPage()
+    const onLaptop = await laptop.newPage()
+    await signIn(onPhone, servers, 'demo')
+    await signIn(onLaptop, servers, 'demo')
+
+    // A link made on the phone for a colleague, not used yet.
+    await onPhone.getByRole('button', { name: 'Data & privacy' }).click()
+    await onPhone.getByRole('button', { name: 'Create a link' }).click()
+    const link = await onPhone.getByLabel(/^Link \(valid until/).inputValue()
+    expect(link).toMatch(/\/console#token=/)
+
+    // The laptop signs out everywhere.
+    await onLaptop.getByRole('button', { name: 'Data & privacy' }).click()
+    await expect(onLaptop.getByRole('heading', { name: 'Sign out everywhere' })).toBeVisible()
+    mkdirSync('e2e/artifacts', { recursive: true })
+    await onLaptop.screenshot({ path: 'e2e/artifacts/console-desktop-data.png', fullPage: true })
+    await onPhone.screenshot({ path: 'e2e/artifacts/console-phone-data.png', fullPage: true })
+    await onLaptop.getByRole('button', { name: 'Sign out everywhere' }).click()
+    await expect(onLaptop.getByRole('status')).toHaveText('You have signed out everywhere: every session and unused link of this site has ended.')
+    expect(await onLaptop.evaluate(() => sessionStorage.length)).toBe(0)
+
+    // The phone's session ends at its next request.
+    await onPhone.getByRole('button', { name: 'Requests', exact: true }).click()
+    await expect(onPhone.getByRole('status')).toHaveText('Your session has ended. Please sign in again.')
+    await expect(onPhone.getByLabel('Access PIN')).toBeVisible()
+
+    // The colleague's link no longer signs anyone in.
+    const colleague = await newContext(browser)
+    const viaLink = await colleague.newPage()
+    await viaLink.goto(link)
+    await expect(viaLink.getByRole('status')).toHaveText('This link is not valid.')
+    await expect(viaLink.getByLabel('Access PIN')).toBeVisible()
+
+    // The owner signs in again as usual.
+    await signIn(onLaptop, servers, 'demo')
+    expect(await violations(onLaptop)).toEqual([])
+    for (const context of [phone, laptop, colleague]) await context.close()
+  })
+
+  test('a lockout says how long it lasts, and a sign-in link still signs the owner in', async ({ page, servers }) => {
+    await page.goto(servers.api + '/console')
+    await page.getByLabel('Client ID').fill('demo')
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel('Access PIN').fill('00000' + i)
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await expect(page.getByRole('alert')).toHaveText('The Client ID or the PIN is not right.')
+    }
+    await page.getByLabel('Access PIN').fill(PIN.demo)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByRole('alert')).toHaveText('Too many attempts. Please try again in 15 minutes.')
+    await page.screenshot({ path: 'e2e/artifacts/console-desktop-lockout.png' })
+
+    // The link, opened as the owner would (a new page load, not a change of the address's #).
+    const viaLink = await page.context().newPage()
+    await viaLink.goto(servers.api + '/console#token=' + servers.receiver.console.issue('link', 'demo', 3600000))
+    await expect(viaLink.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible()
+    await expect(viaLink.getByText('Acme Plumbing', { exact: true })).toBeVisible()
+  })
+
+  test('leads whose campaign and device type are __proto__, constructor and toString render as text and change no prototype', async ({ page, servers }) => {
+    await page.addInitScript(() => {
+      ;(window as unknown as { __proto_before: string[] }).__proto_before = Object.getOwnPropertyNames(Object.prototype).sort()
+    })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    const names = ['__proto__', 'constructor', 'toString']
+    for (const [i, name] of names.entries()) {
+      const body = {
+        id: randomUUID(),
+        siteId: 'demo',
+        channel: 'widget',
+        phone: '+44740012345' + (i + 1),
+        schedule: { type: 'asap' },
+        page: { url: servers.site + '/', title: 'Acme Plumbing' },
+        source: { medium: 'paid', referrerHost: 'www.google.com', utm: { source: 'google', medium: 'cpc', campaign: name } },
+        device: { type: name, os: { name: 'iOS', version: '18.1' }, browser: { name: 'Mobile Safari', version: '18.1' } },
+        requestedAt: new Date().toISOString()
+      }
+      const res = await fetch(servers.api + '/v1/callbacks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      expect(res.status, await res.clone().text()).toBe(201)
+    }
+    await signIn(page, servers, 'demo')
+    for (const title of ['Campaign', 'Device']) {
+      const table = page.getByRole('region', { name: title }).getByRole('table')
+      for (const name of names) await expect(table.getByRole('rowheader', { name, exact: true })).toBeVisible()
+    }
+    await page.getByRole('button', { name: 'Requests', exact: true }).click()
+    const rows = page.getByRole('table', { name: 'Callback requests and form leads' })
+    await expect(rows.getByRole('row')).toHaveCount(4)
+    for (const name of names) await expect(rows.getByText(name + ' · iOS · Mobile Safari', { exact: true })).toBeVisible()
+    const prototype = await page.evaluate(() => ({
+      before: (window as unknown as { __proto_before: string[] }).__proto_before,
+      after: Object.getOwnPropertyNames(Object.prototype).sort(),
+      plain: Object.getPrototypeOf({}) === Object.prototype && Object.keys(Object.prototype).length === 0
+    }))
+    expect(prototype.after).toEqual(prototype.before)
+    expect(prototype.plain).toBe(true)
+    expect(errors).toEqual([])
+  })
+
   test('missed calls, the error log and erasure by number', async ({ page, servers }) => {
     const [gb, ie] = await seed(servers)
     // A lead the receiver refuses for its number: listed masked, with its page. A request off the schema: in the error log, without personal data.

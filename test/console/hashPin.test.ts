@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { hashPin, verifyPin } from '../../demo/server/console/hashPin'
-import { createAttemptLimit } from '../../demo/server/console/createAttemptLimit'
+import { type Attempt, createAttemptLimit } from '../../demo/server/console/createAttemptLimit'
 import { PINS, startConsole } from './consoleHarness'
 
-describe('PIN hashes', () => {
+describe('PIN hashes', { timeout: 30000 }, () => {
   it('are salted scrypt hashes that verify the PIN and nothing else', async () => {
     const a = await hashPin('482913')
     const b = await hashPin('482913')
@@ -30,25 +30,53 @@ describe('PIN hashes', () => {
   })
 })
 
-describe('sign-in attempts', () => {
+describe('sign-in attempts', { timeout: 30000 }, () => {
+  /** Seconds the key must wait (0: an attempt may be made), without keeping an attempt. */
+  const waitOf = (limit: ReturnType<typeof createAttemptLimit>, key: string) => {
+    const attempt = limit.reserve(key)
+    if (typeof attempt === 'number') return attempt
+    attempt.cancel()
+    return 0
+  }
+
   it('counts failures only, per key, in a window', () => {
     const clock = { now: 0 }
-    const limit = createAttemptLimit({ max: 3, windowMs: 60000 }, () => clock.now)
-    limit.fail('a')
-    limit.fail('a')
-    expect(limit.wait('a')).toBe(0)
-    limit.fail('a')
-    expect(limit.wait('a')).toBe(60)
-    expect(limit.wait('b')).toBe(0)
+    const limit = createAttemptLimit({ max: 3, windowMs: 60000, forgetFailures: true }, () => clock.now)
+    const fail = (key: string) => (limit.reserve(key) as Attempt).fail()
+    fail('a')
+    fail('a')
+    expect(waitOf(limit, 'a')).toBe(0)
+    fail('a')
+    expect(waitOf(limit, 'a')).toBe(60)
+    expect(waitOf(limit, 'b')).toBe(0)
     clock.now += 30000
-    expect(limit.wait('a')).toBe(30)
+    expect(waitOf(limit, 'a')).toBe(30)
     clock.now += 30000
-    expect(limit.wait('a')).toBe(0)
-    limit.fail('b')
-    limit.succeed('b')
-    limit.fail('b')
-    limit.fail('b')
-    expect(limit.wait('b')).toBe(0) // a success forgets earlier failures
+    expect(waitOf(limit, 'a')).toBe(0)
+    fail('b')
+    ;(limit.reserve('b') as Attempt).succeed()
+    fail('b')
+    fail('b')
+    expect(waitOf(limit, 'b')).toBe(0) // a success forgets earlier failures
+  })
+
+  it('counts attempts under way as failures until they settle: parallel guesses cannot all pass', () => {
+    const limit = createAttemptLimit({ max: 3, windowMs: 60000 }, () => 0)
+    const pending = [limit.reserve('a'), limit.reserve('a'), limit.reserve('a')] as Attempt[]
+    expect(pending.every((a) => typeof a === 'object')).toBe(true)
+    expect(limit.reserve('a')).toBe(60)
+    // Given back (never checked): the place is free again; settling twice changes nothing.
+    pending[0]!.cancel()
+    pending[0]!.cancel()
+    const next = limit.reserve('a') as Attempt
+    expect(typeof next).toBe('object')
+    // Without forgetFailures, a success frees only its own place.
+    pending[1]!.fail()
+    pending[2]!.succeed()
+    next.fail()
+    expect(waitOf(limit, 'a')).toBe(0)
+    ;(limit.reserve('a') as Attempt).fail()
+    expect(waitOf(limit, 'a')).toBe(60)
   })
 
   it('after five wrong PINs the site is locked for this IP, even for the right PIN, until the window passes', async () => {

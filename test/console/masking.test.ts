@@ -53,4 +53,29 @@ describe('CSV lines', () => {
     expect(toCsv(['=HYPERLINK("http://evil")', '@SUM(A1)', '-1+2'])).toBe(`"'=HYPERLINK(""http://evil"")","'@SUM(A1)","'-1+2"\r\n`)
     expect(toCsv(['line\nbreak'])).toBe('"line\nbreak"\r\n')
   })
+
+  it('defuse a formula behind leading spaces, control characters or a line break, and fullwidth signs', () => {
+    const cells = [
+      ' =HYPERLINK("http://evil.example","Open")',
+      '\n=1+1',
+      '\r\n@SUM(A1)',
+      '\t+1',
+      '\u00a0\u200b-2+3',
+      '\u0007=1',
+      '\uff1dHYPERLINK("http://evil.example")',
+      '\uff0b1',
+      '\uff0d1',
+      '\uff20SUM(A1)',
+      '\t',
+      '\r'
+    ]
+    for (const cell of cells) {
+      const line = toCsv([cell])
+      expect(line, JSON.stringify(cell)).toMatch(/^"?'/)
+      // The cell's own characters follow the apostrophe, unchanged.
+      expect(line.replace(/^"?'/, '').replace(/"?\r\n$/, '').replaceAll('""', '"'), JSON.stringify(cell)).toBe(cell)
+    }
+    // Text that only contains such signs further on is left alone.
+    expect(toCsv(['Boilers - winter', 'a=b', ' plain'])).toBe('Boilers - winter,a=b, plain\r\n')
+  })
 })

@@ -33,8 +33,12 @@ describe('the console page', () => {
   it('answers bad paths and methods with 4xx, never 500', async () => {
     const { call, session } = await startConsole()
     const token = await session('demo')
-    expect((await call('/console/api/requests/%E0%A4%A', token, { method: 'DELETE' })).status).toBe(404)
-    expect((await call('/v1/callbacks/%E0%A4%A/events', token, { body: { type: 'missed' } })).status).toBe(404)
+    // A path that is not valid percent-encoding is the client's error (400), not a route that does not exist.
+    expect((await call('/console/api/requests/%E0%A4%A', token, { method: 'DELETE' })).status).toBe(400)
+    expect((await call('/v1/callbacks/%E0%A4%A/events', token, { body: { type: 'missed' } })).status).toBe(400)
+    // A page number no list has is a 400 too (it was a 500: an OFFSET SQLite could not bind).
+    for (const page of ['1e308', '0', '-1', '1.5', 'x', '10000001']) expect((await call('/console/api/requests?page=' + page, token)).status, page).toBe(400)
+    expect((await call('/console/api/requests?page=2', token)).status).toBe(200)
     expect((await call('/console/api/nothing', token)).status).toBe(404)
     expect((await call('/console/api/requests', token, { method: 'PUT' })).status).toBe(404)
     expect((await call('/console/api/signin', undefined, { body: 'x'.repeat(20000) })).status).toBe(401)

@@ -39,6 +39,24 @@ describe('retention', () => {
     expect(db.get(dentalKept.id)).toBeUndefined()
   })
 
+  it('purges what a site removed from sites.json left behind, after the default 90 days', async () => {
+    const c = await startConsole()
+    const now = c.clock.now
+    const gone = demoRequest({ siteId: 'closed-shop' })
+    const recent = demoRequest({ siteId: 'closed-shop' })
+    c.store(gone, now - 91 * DAY)
+    c.store(recent, now - 10 * DAY)
+    const db = c.receiver.db
+    db.db.prepare("INSERT INTO call_events (request_id, site_id, type, at) VALUES (?, 'closed-shop', 'missed', ?)").run(gone.id, now - 91 * DAY)
+    db.logError('closed-shop', 'invalid_phone', 422, now - 91 * DAY)
+    db.logError('closed-shop', 'invalid_phone', 422, now - 10 * DAY)
+    expect(c.receiver.console.purge()).toBe(2)
+    expect(db.get(gone.id)).toBeUndefined()
+    expect(db.get(recent.id)).toBeDefined()
+    expect(db.db.prepare('SELECT COUNT(*) AS n FROM call_events').get()).toEqual({ n: 0 })
+    expect(db.db.prepare("SELECT created_at FROM errors WHERE site_id = 'closed-shop'").all()).toEqual([{ created_at: now - 10 * DAY }])
+  })
+
   it('runs when the receiver starts, on what an earlier run stored', async () => {
     const a = await startConsole()
     const old = demoRequest()

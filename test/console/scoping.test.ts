@@ -15,7 +15,7 @@ const INJECTIONS = [
   '%'
 ]
 
-describe('every console query is scoped to the signed-in site by parameters', () => {
+describe('every console query is scoped to the signed-in site by parameters', { timeout: 30000 }, () => {
   it('no filter, page, period, export, deletion, erasure or event id reaches another site’s rows', async () => {
     const c = await startConsole()
     const demo = [demoRequest(), demoRequest({ channel: 'form' }), demoRequest({ phone: '+353851234567' })]

@@ -45,8 +45,11 @@ describe('the route table', () => {
     expect((await dispatch(routes, 'GET', '/console/api')).route).toBe('fallback')
   })
 
-  it('never throws on a malformed path: bad percent-encoding matches no route, a target that is no URL is a 400', async () => {
-    expect(await dispatch(routes, 'POST', '/v1/callbacks/%E0%A4%A/events')).toMatchObject({ route: 'fallback', status: 404 })
+  it('never throws on a malformed path: bad percent-encoding and a target that is no URL are a 400', async () => {
+    const badEncoding = await dispatch(routes, 'POST', '/v1/callbacks/%E0%A4%A/events')
+    expect(badEncoding.status).toBe(400)
+    expect(badEncoding.route).toBeUndefined()
+    expect((await dispatch(routes, 'GET', '/%ZZ.js')).status).toBe(400)
     const notUrl = await dispatch(routes, 'GET', '//[')
     expect(notUrl.status).toBe(400)
     expect(notUrl.route).toBeUndefined()

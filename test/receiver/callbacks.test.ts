@@ -203,10 +203,10 @@ describe('CORS and the config', () => {
     expect((await fetch(origin + '/v1/sites/nobody/config')).status).toBe(404)
   })
 
-  it('answers a path that is not valid percent-encoding with 4xx, never 500', async () => {
+  it('answers a path that is not valid percent-encoding with 400, never 500', async () => {
     const { origin } = await start()
-    expect((await fetch(origin + '/v1/sites/%E0%A4%A/config')).status).toBe(404)
-    expect((await fetch(origin + '/sites/%E0%A4%A/requests', { redirect: 'manual' })).status).toBe(404)
+    expect((await fetch(origin + '/v1/sites/%E0%A4%A/config')).status).toBe(400)
+    expect((await fetch(origin + '/sites/%E0%A4%A/requests', { redirect: 'manual' })).status).toBe(400)
   })
 })
 

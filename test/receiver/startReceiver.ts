@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
+import { afterEach } from 'vitest'
 import { createReceiver, type ReceiverOptions } from '../../demo/server/receiver/createReceiver'
 import { loadSites } from '../../demo/server/receiver/loadSites'
 import type { CallbackRequest } from '../../src/schema'
@@ -37,5 +38,19 @@ export function request(change: Partial<CallbackRequest> = {}): CallbackRequest 
     timeZone: 'Europe/London',
     requestedAt: '2026-11-23T09:59:58.000Z',
     ...change
+  }
+}
+
+/** A `start` for a test file: the receivers it starts are disposed of after each test. */
+export function startEachTest() {
+  let running: Awaited<ReturnType<typeof startReceiver>>[] = []
+  afterEach(async () => {
+    for (const r of running) await r.receiver.dispose()
+    running = []
+  })
+  return async (...args: Parameters<typeof startReceiver>) => {
+    const r = await startReceiver(...args)
+    running.push(r)
+    return r
   }
 }

@@ -4,7 +4,8 @@ import type { SiteRecord } from '../receiver/loadSites'
 import type { RefusedLeads } from '../receiver/openRefusedLeads'
 import type { Webhooks } from '../receiver/webhook/createWebhooks'
 import type { Auth } from './createAuthenticate'
-import type { createAttemptLimit } from './createAttemptLimit'
+import type { SigninGuard } from './createSigninGuard'
+import type { SiteAccess } from './createSiteAccess'
 import type { Tokens } from './createTokens'
 import type { AccessLog } from './openAccessLog'
 import type { ConsoleDb } from './openConsoleDb'
@@ -23,7 +24,8 @@ export interface ConsoleContext {
   refused: RefusedLeads
   webhooks: Webhooks
   tokens: Tokens
-  attempts: ReturnType<typeof createAttemptLimit>
+  signins: SigninGuard
+  access: SiteAccess
   now: () => number
   /** Wraps a handler so that it runs only under a console session (else 401). */
   session(handler: SessionHandler): Handler

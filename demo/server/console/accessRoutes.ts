@@ -9,14 +9,25 @@ import { textOf } from './textOf'
 const HOUR = 60 * 60000
 /** A console session lasts a working day; closing the tab ends it sooner (sessionStorage). */
 const SESSION_TTL = 8 * HOUR
-/** Shared links: a day by default, a week at most. */
+/** Shared links: a day by default, an hour at least, and never past the end of the session that makes them. */
 const LINK_TTL = 24 * HOUR
-const LINK_MAX = 7 * 24 * HOUR
 
-/** Getting in and out: sign-in by PIN, a link exchanged for a session, sign-out, who is signed in, links for a colleague. */
+/** "try again in 15 minutes": a lockout says how long it lasts. */
+const tryAgainIn = (seconds: number) => {
+  const minutes = Math.ceil(seconds / 60)
+  return `Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+}
+
+/**
+ * Getting in and out: sign-in by PIN, a link exchanged for a session,
+ * sign-out (this session, or every session and link of the site), who is
+ * signed in, links for a colleague.
+ */
 export function accessRoutes(c: ConsoleContext): Route[] {
-  const issueSession = (siteId: string) => {
-    const { token, claims } = c.tokens.issue('session', siteId, SESSION_TTL)
+  /** A session ends after SESSION_TTL, or sooner when it comes from a link made by a session that ends sooner. */
+  const issueSession = (siteId: string, until = Infinity) => {
+    const expiresAt = Math.min(c.now() + SESSION_TTL, until)
+    const { token, claims } = c.tokens.issue('session', siteId, SESSION_TTL, { expiresAt, access: c.access.stamp(siteId) })
     return { token, siteId, expiresAt: new Date(claims.expiresAt).toISOString() }
   }
 
@@ -28,16 +39,17 @@ export function accessRoutes(c: ConsoleContext): Route[] {
         const body = await ctx.json()
         const siteId = textOf(body?.siteId)?.trim() || ''
         const pin = textOf(body?.pin) || ''
-        const key = siteId + '\n' + anonymizeIp(req.socket.remoteAddress)
-        const wait = c.attempts.wait(key)
-        if (wait) return sendError(res, 429, 'rate_limited', 'Too many attempts. Please wait and try again.', undefined, { 'Retry-After': String(wait) })
         const site = c.sites.get(siteId)
         // The same answer, and the same scrypt work, whether the site or the PIN is wrong.
-        if (!(await verifyPin(pin, site?.pinHash)) || !site) {
-          c.attempts.fail(key)
-          return sendError(res, 401, 'invalid_credentials', 'The Client ID or the PIN is not right.')
+        const outcome = await c.signins.attempt(siteId, anonymizeIp(req.socket.remoteAddress), async () => (await verifyPin(pin, site?.pinHash)) && !!site)
+        switch (outcome.result) {
+          case 'locked':
+            return sendError(res, 429, 'rate_limited', 'Too many attempts. ' + tryAgainIn(outcome.wait), undefined, { 'Retry-After': String(outcome.wait) })
+          case 'busy':
+            return sendError(res, 503, 'unavailable', 'Too many sign-ins at once. Please try again in a moment.', undefined, { 'Retry-After': '1' })
+          case 'wrong':
+            return sendError(res, 401, 'invalid_credentials', 'The Client ID or the PIN is not right.')
         }
-        c.attempts.succeed(key)
         sendJson(res, 200, issueSession(siteId))
       }
     },
@@ -50,10 +62,15 @@ export function accessRoutes(c: ConsoleContext): Route[] {
           const message = check.reason === 'expired' ? 'This link has expired.' : 'This link is not valid.'
           return sendError(res, 401, check.reason === 'expired' ? 'link_expired' : 'link_invalid', message)
         }
-        if (!c.sites.has(check.claims.siteId)) return sendError(res, 401, 'link_invalid', 'This link is not valid.')
+        // A link of a site gone from the sites file, made before a sign-out everywhere or a PIN change, or made by a
+        // session that has signed out since, is void.
+        const { siteId, parent } = check.claims
+        if (!c.sites.has(siteId) || !c.access.holds(check.claims) || (parent !== undefined && c.store.isSpent(parent))) {
+          return sendError(res, 401, 'link_invalid', 'This link is not valid.')
+        }
         // Single use: whoever opens it first gets the session; a copy in a chat log or history is worthless.
         if (!c.store.spend(check.claims.jti, check.claims.expiresAt)) return sendError(res, 401, 'link_used', 'This link has already been used.')
-        sendJson(res, 200, issueSession(check.claims.siteId))
+        sendJson(res, 200, issueSession(siteId, check.claims.until))
       }
     },
     {
@@ -61,6 +78,15 @@ export function accessRoutes(c: ConsoleContext): Route[] {
       path: '/console/api/signout',
       handler: c.session((_req, res, _ctx, auth) => {
         c.store.spend(auth.jti, auth.expiresAt)
+        res.writeHead(204, { 'Cache-Control': 'no-store' })
+        res.end()
+      })
+    },
+    {
+      method: 'POST',
+      path: '/console/api/signout-everywhere',
+      handler: c.session((_req, res, _ctx, { siteId }) => {
+        c.access.revokeAll(siteId)
         res.writeHead(204, { 'Cache-Control': 'no-store' })
         res.end()
       })
@@ -76,9 +102,16 @@ export function accessRoutes(c: ConsoleContext): Route[] {
     {
       method: 'POST',
       path: '/console/api/links',
-      handler: c.session(async (_req, res, ctx, { siteId }) => {
+      handler: c.session(async (_req, res, ctx, { siteId, expiresAt, jti }) => {
         const hours = Number((await ctx.json())?.hours) || LINK_TTL / HOUR
-        const { token, claims } = c.tokens.issue('link', siteId, Math.min(LINK_MAX, Math.max(HOUR, hours * HOUR)))
+        // A link dies with this session (expiry or sign-out), and the session it gives ends when this one would:
+        // chaining links never extends access.
+        const { token, claims } = c.tokens.issue('link', siteId, 0, {
+          expiresAt: Math.min(c.now() + Math.max(HOUR, hours * HOUR), expiresAt),
+          access: c.access.stamp(siteId),
+          until: expiresAt,
+          parent: jti
+        })
         sendJson(res, 201, { path: '/console#token=' + token, expiresAt: new Date(claims.expiresAt).toISOString() })
       })
     }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendError } from '../http/sendError'
 import type { SiteRecord } from '../receiver/loadSites'
+import type { SiteAccess } from './createSiteAccess'
 import type { TokenPurpose, Tokens } from './createTokens'
 import type { ConsoleDb } from './openConsoleDb'
 
@@ -17,11 +18,12 @@ export type Authenticate = (req: IncomingMessage, res: ServerResponse, purposes:
 
 /**
  * Checks `Authorization: Bearer` against the purposes a route accepts, in
- * order. A token of a site no longer in the sites file, or one spent (a used
- * link, a signed-out session), is refused. The console's API and the
- * receiver's call-event route both ask here.
+ * order. A token of a site no longer in the sites file, one spent (a used
+ * link, a signed-out session), or one made before the site's last sign-out
+ * everywhere or PIN change, is refused. The console's API and the receiver's
+ * call-event route both ask here.
  */
-export function createAuthenticate(tokens: Tokens, store: ConsoleDb, sites: Map<string, SiteRecord>): Authenticate {
+export function createAuthenticate(tokens: Tokens, store: ConsoleDb, sites: Map<string, SiteRecord>, access: SiteAccess): Authenticate {
   return (req, res, purposes) => {
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(String(req.headers.authorization || ''))
     const refuse = (message: string) => void sendError(res, 401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' })
@@ -33,7 +35,7 @@ export function createAuthenticate(tokens: Tokens, store: ConsoleDb, sites: Map<
         return refuse(check.reason === 'expired' ? 'Your session has expired. Please sign in again.' : 'This token is not valid.')
       }
       const site = sites.get(check.claims.siteId)
-      if (!site || store.isSpent(check.claims.jti)) return refuse('This session has ended. Please sign in again.')
+      if (!site || store.isSpent(check.claims.jti) || !access.holds(check.claims)) return refuse('This session has ended. Please sign in again.')
       return { siteId: check.claims.siteId, site, expiresAt: check.claims.expiresAt, jti: check.claims.jti }
     }
     return refuse('This token may not be used here.')

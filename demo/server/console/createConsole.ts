@@ -8,8 +8,9 @@ import type { Webhooks } from '../receiver/webhook/createWebhooks'
 import { accessRoutes } from './accessRoutes'
 import type { ConsoleContext } from './ConsoleContext'
 import { consolePageRoutes } from './consolePageRoutes'
-import { createAttemptLimit } from './createAttemptLimit'
 import { createAuthenticate } from './createAuthenticate'
+import { createSigninGuard, DEFAULT_SIGNIN_LIMITS, type SigninLimits } from './createSigninGuard'
+import { createSiteAccess } from './createSiteAccess'
 import { createTokens, type TokenPurpose } from './createTokens'
 import { detailRoutes } from './detailRoutes'
 import { leadRoutes } from './leadRoutes'
@@ -35,8 +36,8 @@ export interface ConsoleOptions {
   webhooks: Webhooks
   /** HMAC key for tokens. Default: random per process, so tokens die with it. */
   secret?: Buffer | string
-  /** Failed sign-ins allowed per site and IP in `windowMs`. */
-  attempts?: { max: number; windowMs: number }
+  /** Failed sign-ins allowed per site and network, per network, and PIN hashes at once. */
+  signins?: Partial<SigninLimits>
   /** How often the retention job runs; 0 runs it only at start and on `purge()`. */
   purgeEveryMs?: number
 }
@@ -54,9 +55,16 @@ export function createConsole(options: ConsoleOptions) {
   const store = openConsoleDb(options.db.db)
   const accessLog = openAccessLog(options.db.db, now)
   const tokens = createTokens(options.secret || randomBytes(32), now)
-  const attempts = createAttemptLimit(options.attempts || { max: 5, windowMs: 15 * MINUTE }, now)
-  const authenticate = createAuthenticate(tokens, store, sites)
-  const purge = () => purgeExpired(store, sites, now()) + purgeOwnerLogs({ accessLog, refused: options.refused }, sites, now())
+  const signins = createSigninGuard({ ...DEFAULT_SIGNIN_LIMITS, ...options.signins }, now)
+  const access = createSiteAccess(options.db.db, sites)
+  const authenticate = createAuthenticate(tokens, store, sites, access)
+  const purge = () => {
+    const at = now()
+    const deleted = purgeExpired(store, sites, at) + purgeOwnerLogs({ accessLog, refused: options.refused }, sites, at)
+    // What was deleted leaves the database file too: the console tells the owner no other copy is kept.
+    if (deleted) store.forgetPurged()
+    return deleted
+  }
   purge()
   const timer = options.purgeEveryMs === 0 ? undefined : setInterval(purge, options.purgeEveryMs || HOUR)
   timer?.unref()
@@ -69,7 +77,8 @@ export function createConsole(options: ConsoleOptions) {
     refused: options.refused,
     webhooks: options.webhooks,
     tokens,
-    attempts,
+    signins,
+    access,
     now,
     session: (handler) => (req, res, ctx) => {
       const auth = authenticate(req, res, ['session'])
@@ -95,11 +104,11 @@ export function createConsole(options: ConsoleOptions) {
     authenticate,
     /** Signs a token (tests, `main.ts`'s link, the platform's dialler); `expiresAt` may be given to make an expired one. */
     issue(purpose: TokenPurpose, siteId: string, ttlMs: number, expiresAt?: number): string {
-      return tokens.issue(purpose, siteId, ttlMs, expiresAt).token
+      return tokens.issue(purpose, siteId, ttlMs, { expiresAt, ...(purpose !== 'events' && { access: access.stamp(siteId) }) }).token
     },
     /** Runs the retention job now; returns the rows deleted. */
     purge,
-    resetAttempts: () => attempts.reset(),
+    resetAttempts: () => signins.reset(),
     resetAccessLog: () => accessLog.reset(),
     stop() {
       if (timer) clearInterval(timer)

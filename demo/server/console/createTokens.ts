@@ -14,6 +14,21 @@ export interface TokenClaims {
   expiresAt: number
   /** Unique id, so that one token can be spent (a used link) or revoked (a signed-out session). */
   jti: string
+  /** The site's access stamp when a session or link was made (see createSiteAccess). */
+  access?: string
+  /** A link made by a session: the session it gives ends no later than this (ms), so that chained links never outlive the first session. */
+  until?: number
+  /** A link made by a session: that session's `jti`; the link dies when the session is signed out. */
+  parent?: string
+}
+
+/** What a token may carry besides its purpose, site and lifetime. */
+export interface TokenOptions {
+  /** An explicit expiry instead of now + ttl (tests make expired tokens with it). */
+  expiresAt?: number
+  access?: string
+  until?: number
+  parent?: string
 }
 
 export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'purpose' | 'expired' }
@@ -30,8 +45,17 @@ export function createTokens(secret: Buffer | string, now: () => number = Date.n
   const sign = (body: string) => createHmac('sha256', secret).update(CONTEXT + body).digest()
 
   return {
-    issue(purpose: TokenPurpose, siteId: string, ttlMs: number, expiresAt = now() + ttlMs): { token: string; claims: TokenClaims } {
-      const claims: TokenClaims = { purpose, siteId, expiresAt, jti: randomBytes(12).toString('base64url') }
+    issue(purpose: TokenPurpose, siteId: string, ttlMs: number, options: TokenOptions = {}): { token: string; claims: TokenClaims } {
+      const { expiresAt = now() + ttlMs, access, until, parent } = options
+      const claims: TokenClaims = {
+        purpose,
+        siteId,
+        expiresAt,
+        jti: randomBytes(12).toString('base64url'),
+        ...(access !== undefined && { access }),
+        ...(until !== undefined && { until }),
+        ...(parent !== undefined && { parent })
+      }
       const body = Buffer.from(JSON.stringify(claims)).toString('base64url')
       return { token: body + '.' + sign(body).toString('base64url'), claims }
     },
@@ -48,7 +72,14 @@ export function createTokens(secret: Buffer | string, now: () => number = Date.n
       } catch {
         return { ok: false, reason: 'malformed' }
       }
-      if (typeof claims.siteId !== 'string' || typeof claims.expiresAt !== 'number' || typeof claims.jti !== 'string') {
+      if (
+        typeof claims.siteId !== 'string' ||
+        typeof claims.expiresAt !== 'number' ||
+        typeof claims.jti !== 'string' ||
+        (claims.access !== undefined && typeof claims.access !== 'string') ||
+        (claims.until !== undefined && typeof claims.until !== 'number') ||
+        (claims.parent !== undefined && typeof claims.parent !== 'string')
+      ) {
         return { ok: false, reason: 'malformed' }
       }
       if (claims.purpose !== purpose) return { ok: false, reason: 'purpose' }

@@ -1,4 +1,5 @@
 import type { Route } from '../http/createRouter'
+import { sendError } from '../http/sendError'
 import { sendJson } from '../http/sendJson'
 import type { SiteRecord } from '../receiver/loadSites'
 import { buildMetrics } from './buildMetrics'
@@ -12,6 +13,11 @@ import { sendAccessRefused } from './sendAccessRefused'
 import { toCsv } from './toCsv'
 
 const PAGE_SIZE = 25
+/** `?page=`: 1 when absent, else a whole number from 1 (`1e308` would be an OFFSET no database takes); 0 when it is not one. */
+const pageOf = (url: URL) => {
+  const text = url.searchParams.get('page')
+  return text === null ? 1 : /^[1-9]\d{0,6}$/.test(text) ? Number(text) : 0
+}
 
 /** What the owner reads: the overview's figures, the requests (a page or the CSV), missed calls, the error log. */
 export function leadRoutes(c: ConsoleContext): Route[] {
@@ -35,7 +41,8 @@ export function leadRoutes(c: ConsoleContext): Route[] {
       method: 'GET',
       path: '/console/api/requests',
       handler: c.session((_req, res, { url }, { siteId, site }) => {
-        const page = Math.max(1, Math.floor(Number(url.searchParams.get('page')) || 1))
+        const page = pageOf(url)
+        if (!page) return sendError(res, 400, 'invalid_request', 'The page must be a whole number from 1.', { page: 'a whole number from 1' })
         const { total, rows } = c.store.list(siteId, filterOf(url, site), PAGE_SIZE, (page - 1) * PAGE_SIZE)
         sendJson(res, 200, { page, pageSize: PAGE_SIZE, total, rows: rows.map(presentRow) })
       })

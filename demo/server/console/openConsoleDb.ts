@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { CallbackRequest, CallbackResponse } from '../../../src/schema'
+import { forgetDeleted } from '../receiver/forgetDeleted'
 
 /** Filters of the requests list and its CSV export. */
 export interface RequestFilter {
@@ -89,7 +90,10 @@ export function openConsoleDb(db: Database.Database) {
     deleteAllEvents: db.prepare('DELETE FROM call_events WHERE site_id = @site'),
     purgeRequests: db.prepare('DELETE FROM requests WHERE site_id = @site AND created_at < @before'),
     purgeErrors: db.prepare('DELETE FROM errors WHERE site_id = @site AND created_at < @before'),
-    purgeOrphanErrors: db.prepare('DELETE FROM errors WHERE site_id IS NULL AND created_at < @before'),
+    purgeOrphanRequests: db.prepare('DELETE FROM requests WHERE site_id NOT IN (SELECT value FROM json_each(@known)) AND created_at < @before'),
+    purgeOrphanErrors: db.prepare(
+      'DELETE FROM errors WHERE (site_id IS NULL OR site_id NOT IN (SELECT value FROM json_each(@known))) AND created_at < @before'
+    ),
     isSpent: db.prepare('SELECT 1 FROM console_spent_tokens WHERE jti = @jti'),
     spend: db.prepare('INSERT OR IGNORE INTO console_spent_tokens (jti, expires_at) VALUES (@jti, @expiresAt)'),
     purgeSpent: db.prepare('DELETE FROM console_spent_tokens WHERE expires_at < @now')
@@ -180,23 +184,35 @@ export function openConsoleDb(db: Database.Database) {
       }))
     },
 
+    // Each deletion leaves the file too (forgetDeleted): the console tells the owner no other copy is kept.
     deleteRequest(site: string, id: string): boolean {
-      return q.deleteOne.run({ id, site }).changes > 0
+      const deleted = q.deleteOne.run({ id, site }).changes > 0
+      if (deleted) forgetDeleted(db)
+      return deleted
     },
 
     /** Erases a visitor: every request of the site with this E.164 number (their call events go with them). */
     eraseByPhone(site: string, phone: string): number {
-      return q.deleteByPhone.run({ phone, site }).changes
+      const deleted = q.deleteByPhone.run({ phone, site }).changes
+      if (deleted) forgetDeleted(db)
+      return deleted
     },
 
     /** Everything the receiver holds for a site: requests, call events, the error log. */
     deleteAll(site: string): { requests: number; errors: number } {
-      return db.transaction(() => {
+      const deleted = db.transaction(() => {
         q.deleteAllEvents.run({ site })
         const requests = q.deleteAllRequests.run({ site }).changes
         const errors = q.deleteAllErrors.run({ site }).changes
         return { requests, errors }
       })()
+      forgetDeleted(db, { vacuum: true })
+      return deleted
+    },
+
+    /** After the retention purge: the deleted rows leave the file, which is rebuilt without them. */
+    forgetPurged(): void {
+      forgetDeleted(db, { vacuum: true })
     },
 
     /** Deletes a site's requests and errors received before `before`. */
@@ -204,9 +220,13 @@ export function openConsoleDb(db: Database.Database) {
       return db.transaction(() => q.purgeRequests.run({ site, before }).changes + q.purgeErrors.run({ site, before }).changes)()
     },
 
-    /** Errors that named no known site carry no site to take a retention from: they go after the default. */
-    purgeOrphans(before: number): number {
-      return q.purgeOrphanErrors.run({ before }).changes
+    /**
+     * What no site in the sites file can take a retention from (errors that named no known site, and
+     * everything a site removed from the file left behind) goes after the default retention.
+     */
+    purgeOrphans(known: string[], before: number): number {
+      const p = { known: JSON.stringify(known), before }
+      return db.transaction(() => q.purgeOrphanRequests.run(p).changes + q.purgeOrphanErrors.run(p).changes)()
     },
 
     /** Marks a token id as used (a link) or revoked (a session); true when it was not already. */

@@ -38,7 +38,9 @@ export function privacyRoutes(c: ConsoleContext): Route[] {
       handler: c.session((_req, res, { url }, { siteId }) => {
         // Everything, so the caller must name the site: a stray request cannot do it.
         if (url.searchParams.get('confirm') !== siteId) return sendError(res, 400, 'confirm_required', 'Confirm with the Client ID.')
-        sendJson(res, 200, { ...c.store.deleteAll(siteId), refused: c.refused.deleteAll(siteId) })
+        // Refused leads first: the store's delete-all then makes both leave the file.
+        const refused = c.refused.deleteAll(siteId)
+        sendJson(res, 200, { ...c.store.deleteAll(siteId), refused })
       })
     }
   ]

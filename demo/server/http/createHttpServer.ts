@@ -9,13 +9,39 @@ export interface HttpServer {
   close(): Promise<void>
 }
 
+export interface Timeouts {
+  /** Time a client has to send the request's headers. */
+  headersMs: number
+  /** Time a client has to send the whole request, body included. */
+  requestMs: number
+}
+
+/**
+ * Node's own defaults (a minute for headers, five for a request, checked
+ * every 30 s) let a client that sends a body a byte at a time hold a socket
+ * for five minutes. Every request here is a few KiB (64 KiB at most): ten
+ * seconds for headers and thirty for the whole request is generous on a bad
+ * mobile line.
+ */
+export const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 10_000, requestMs: 30_000 }
+
 /**
  * An HTTP server around one request function. An error it throws is
  * logged and answered 500 (or the answer under way is ended), never left
- * hanging.
+ * hanging; a client too slow to send its request is answered 408 and cut off.
  */
-export function createHttpServer(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, log?: (line: string) => void): HttpServer {
-  const server = createServer((req, res) => {
+export function createHttpServer(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  log?: (line: string) => void,
+  timeouts: Timeouts = DEFAULT_TIMEOUTS
+): HttpServer {
+  const options = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    // How often Node looks for requests past their time; its default (30 s) would double the limits.
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, timeouts.headersMs / 4))
+  }
+  const server = createServer(options, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       log?.('internal error: ' + String(error))
       if (!res.headersSent) sendError(res, 500, 'internal_error', 'Something went wrong.')

@@ -41,12 +41,8 @@ function match(pattern: string[], path: string[]): Record<string, string> | unde
     if (part === undefined) return undefined
     if (want.startsWith(':')) {
       if (!part) return undefined
-      try {
-        params[want.slice(1)] = decodeURIComponent(part)
-      } catch {
-        // Not valid percent-encoding: this path names nothing here.
-        return undefined
-      }
+      // The whole path decoded before any route was tried, so each of its segments does.
+      params[want.slice(1)] = decodeURIComponent(part)
     } else if (want !== part) return undefined
   }
   return path.length === pattern.length ? params : undefined
@@ -55,8 +51,8 @@ function match(pattern: string[], path: string[]): Record<string, string> | unde
 /**
  * A small route table: the first route whose method and path match handles
  * the request, and `fallback` takes the rest. Nothing in a path can make it
- * throw: a target that is not a URL is answered 400, and a parameter that is
- * not valid percent-encoding matches no route.
+ * throw: a target that is not a URL, or a path that is not valid
+ * percent-encoding, is answered 400 before any route is tried.
  */
 export function createRouter(routes: Route[], fallback: Handler) {
   const table = routes.map((route) => ({ ...route, methods: route.method.split(' '), pattern: route.path.split('/') }))
@@ -65,6 +61,7 @@ export function createRouter(routes: Route[], fallback: Handler) {
     let url: URL
     try {
       url = new URL(req.url || '/', 'http://localhost')
+      decodeURIComponent(url.pathname)
     } catch {
       return sendError(res, 400, 'invalid_request', 'The path is not valid.')
     }

@@ -4,17 +4,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json; charset=utf-8'
-}
+/** By the extension of a path the client chose: a Map, so that no name reaches Object.prototype. */
+const TYPES = new Map([
+  ['.js', 'text/javascript; charset=utf-8'],
+  ['.mjs', 'text/javascript; charset=utf-8'],
+  ['.json', 'application/json; charset=utf-8'],
+  ['.css', 'text/css; charset=utf-8'],
+  ['.html', 'text/html; charset=utf-8'],
+  ['.svg', 'image/svg+xml'],
+  ['.png', 'image/png'],
+  ['.ico', 'image/x-icon'],
+  ['.map', 'application/json; charset=utf-8']
+])
 
 /** A file name with a content hash (`ringback-panel-Cca1rmaR.js`) or in a versioned folder never changes. */
 const IMMUTABLE = /-[A-Za-z0-9_-]{8,}\.js$|\/meta-[0-9a-f]{10}\//
@@ -62,7 +63,7 @@ export function createStaticFiles(root: string, options: { cors: boolean; transf
       cache.set(file, entry)
     }
     const headers: Record<string, string> = {
-      'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+      'Content-Type': TYPES.get(extname(file)) || 'application/octet-stream',
       ETag: entry.etag,
       'Cache-Control': IMMUTABLE.test(file.split(sep).join('/')) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
       Vary: 'Accept-Encoding'

@@ -6,14 +6,14 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
  * take a call (pagers, voicemail). Calling them on request is how callback
  * widgets get abused for toll fraud.
  */
-const REFUSED_TYPES: Record<string, string> = {
-  PREMIUM_RATE: 'premium-rate numbers cannot be called back',
-  SHARED_COST: 'shared-cost numbers cannot be called back',
-  PERSONAL_NUMBER: 'personal numbering services cannot be called back',
-  UAN: 'universal access numbers cannot be called back',
-  PAGER: 'pagers cannot take a call',
-  VOICEMAIL: 'voicemail numbers cannot take a call'
-}
+const REFUSED_TYPES = new Map([
+  ['PREMIUM_RATE', 'premium-rate numbers cannot be called back'],
+  ['SHARED_COST', 'shared-cost numbers cannot be called back'],
+  ['PERSONAL_NUMBER', 'personal numbering services cannot be called back'],
+  ['UAN', 'universal access numbers cannot be called back'],
+  ['PAGER', 'pagers cannot take a call'],
+  ['VOICEMAIL', 'voicemail numbers cannot take a call']
+])
 
 /**
  * Strict validation with libphonenumber-js's full (`max`) metadata, which
@@ -23,7 +23,7 @@ const REFUSED_TYPES: Record<string, string> = {
 export function checkPhone(e164: string, countries: string[] | undefined): string | undefined {
   const phone = parsePhoneNumberFromString(e164)
   if (!phone || !phone.isValid()) return 'this is not a valid phone number'
-  const refused = REFUSED_TYPES[phone.getType() || '']
+  const refused = REFUSED_TYPES.get(phone.getType() || '')
   if (refused) return refused
   if (countries && countries.length && !(phone.country && countries.includes(phone.country))) {
     return 'this business only calls numbers in ' + countries.join(', ')

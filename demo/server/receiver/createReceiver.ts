@@ -1,5 +1,5 @@
-import { createConsole, type Console } from '../console/createConsole'
-import { createHttpServer } from '../http/createHttpServer'
+import { createConsole, type Console, type ConsoleOptions } from '../console/createConsole'
+import { createHttpServer, type Timeouts } from '../http/createHttpServer'
 import { createRouter, type Handler, type Route } from '../http/createRouter'
 import { createStaticFiles } from '../http/createStaticFiles'
 import { sendError } from '../http/sendError'
@@ -42,8 +42,10 @@ export interface ReceiverOptions {
   now?: () => number
   /** Request log lines; client IPs in them are anonymised. */
   log?: (line: string) => void
-  /** The lead console's token key (default: random per process) and retention job interval. */
-  console?: { secret?: string | Buffer; purgeEveryMs?: number }
+  /** The lead console's token key (default: random per process), retention job interval and sign-in limits. */
+  console?: Pick<ConsoleOptions, 'secret' | 'purgeEveryMs' | 'signins'>
+  /** How long a client may take to send headers and a whole request (default: DEFAULT_TIMEOUTS). */
+  timeouts?: Timeouts
 }
 
 export interface Receiver {
@@ -88,8 +90,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
   const tests = options.faults
     ? createTestControls(db, () => {
-        Object.values(limiters).forEach((l) => l.reset())
+        for (const limiter of Object.values(limiters)) limiter.reset()
         refused.reset()
+        leads.resetAttempts()
         leads.resetAccessLog()
       })
     : undefined
@@ -98,7 +101,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const leads = createConsole({ db, sites, now, refused, webhooks, ...options.console })
 
   const knownOrigin = (origin: string) => [...sites.values()].some((s) => s.origins.includes(origin))
-  const callbacks = postCallback({ db, sites, limiters, now, log, followUp: followUpLead({ refused, webhooks, now }) })
+  const callbacks = postCallback({ db, sites, limiters, now, log, knownOrigin, followUp: followUpLead({ refused, webhooks, now }) })
   const routes: Route[] = [
     ...(tests ? tests.routes : []),
     { method: 'OPTIONS', path: '/v1/callbacks', handler: preflight(knownOrigin) },
@@ -126,7 +129,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (files && (req.method === 'GET' || req.method === 'HEAD') && (await files(req, res, url.pathname))) return
     sendError(res, 404, 'not_found', 'Not found.')
   }
-  const server = createHttpServer(createRouter(routes, notFound), log)
+  const server = createHttpServer(createRouter(routes, notFound), log, options.timeouts)
   // Deliveries left over from an earlier run.
   webhooks.kick()
 

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto'
 import { CallbackRequest, type CallbackResponse, isOpenAt, nextOpening, slots } from '../../../src/schema'
+import { canonicalHash } from './canonicalHash'
 import { checkPhone } from './checkPhone'
+import { normalizePhone } from './normalizePhone'
 import type { Db } from './openDb'
 import type { createRateLimiter } from './createRateLimiter'
 import type { SiteRecord } from './loadSites'
@@ -26,6 +27,8 @@ export interface CallbackContext {
     site: ReturnType<typeof createRateLimiter>
   }
   now: () => number
+  /** Whether some site registered this origin. */
+  knownOrigin: (origin: string) => boolean
 }
 
 /** How long a call "now" takes to start, as the reference platform promises it. */
@@ -41,44 +44,41 @@ const error = (status: number, code: string, message: string, extra: Partial<Ans
   ...(extra.refused && { refused: extra.refused })
 })
 
-/** Key order does not change what a request means: hash its canonical JSON. */
-function canonicalHash(value: unknown): string {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
-        : v
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex')
-}
-
 /**
  * `POST /v1/callbacks` after transport concerns (CORS, body size) are
- * settled: schema, site, origin, idempotency, phone, slot, rate limits, then
+ * settled: origin, schema, site, idempotency, phone, slot, rate limits, then
  * storage and the platform's answer.
  */
 export function handleCallback(ctx: CallbackContext, text: string, meta: { key?: string; origin?: string; ip: string }): Answer {
   let json: unknown
+  let isJson = true
   try {
     json = JSON.parse(text)
   } catch {
-    return error(400, 'invalid_request', 'The body is not JSON.')
+    isJson = false
   }
+  const named = (json as { siteId?: unknown } | null)?.siteId
+  const namedSite = typeof named === 'string' ? ctx.sites.get(named) : undefined
+  const siteHint = namedSite?.config.siteId
+  // The origin before anything in the body is judged: a page of another origin learns nothing of the
+  // schema, and its visitors' browsers cannot fill the site's error log with 400s. Requests without
+  // Origin come from servers, not browsers: CORS does not apply to them.
+  if (meta.origin !== undefined) {
+    const allowed = namedSite ? namedSite.origins.includes(meta.origin) : ctx.knownOrigin(meta.origin)
+    if (!allowed) return error(403, 'origin_not_allowed', 'This origin may not send requests for this site.', { siteId: siteHint })
+  }
+  if (!isJson) return error(400, 'invalid_request', 'The body is not JSON.')
   const parsed = CallbackRequest.safeParse(json)
   if (!parsed.success) {
-    const fields: Record<string, string> = {}
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '(root)'] = issue.message
-    const siteId = typeof (json as { siteId?: unknown })?.siteId === 'string' ? (json as { siteId: string }).siteId : undefined
-    return error(400, 'invalid_request', 'The request does not match the schema.', { fields, siteId: siteId && ctx.sites.has(siteId) ? siteId : undefined })
+    // Paths can hold the body's own keys: fromEntries makes own properties whatever they are called.
+    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.') || '(root)', issue.message]))
+    return error(400, 'invalid_request', 'The request does not match the schema.', { fields, siteId: siteHint })
   }
-  const request = parsed.data
-  const site = ctx.sites.get(request.siteId)
-  if (!site) return error(404, 'site_not_found', 'There is no site ' + request.siteId + '.')
+  const site = ctx.sites.get(parsed.data.siteId)
+  if (!site) return error(404, 'site_not_found', 'There is no site ' + parsed.data.siteId + '.')
   const siteId = site.config.siteId
-  // Requests without Origin come from servers, not browsers: CORS does not apply to them.
-  if (meta.origin && !site.origins.includes(meta.origin)) {
-    return error(403, 'origin_not_allowed', 'This origin may not send requests for this site.', { siteId })
-  }
+  // Stored, limited, erased and shown in one form: the same line sent as +4407400… and +447400… is one number.
+  const request = { ...parsed.data, phone: normalizePhone(parsed.data.phone) }
   if (meta.key && meta.key !== request.id) {
     return error(400, 'invalid_request', 'Idempotency-Key and id differ.', { fields: { id: 'must equal the Idempotency-Key header' }, siteId })
   }

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3'
 import type { CallbackRequest, CallbackResponse } from '../../../src/schema'
+import { forgetDeleted } from './forgetDeleted'
+import { normalizeStoredPhones } from './normalizeStoredPhones'
 
 /** A stored callback request. */
 export interface StoredRequest {
@@ -17,12 +19,15 @@ export interface StoredRequest {
 /**
  * The receiver's SQLite database (WAL): requests, the error log and call
  * outcomes. Every query takes its values as parameters, never by string
- * building.
+ * building. `secure_delete` overwrites what a DELETE removes with zeros, so
+ * that an erased number is gone from the file, not only from the tables
+ * (see forgetDeleted for the write-ahead log).
  */
 export function openDb(path: string) {
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
+  db.pragma('secure_delete = ON')
   db.exec(`
     CREATE TABLE IF NOT EXISTS requests (
       id TEXT PRIMARY KEY,
@@ -55,6 +60,13 @@ export function openDb(path: string) {
     );
     CREATE INDEX IF NOT EXISTS call_events_request ON call_events (request_id);
   `)
+  // Version 1: numbers in the one E.164 form libphonenumber-js gives them, and the file rebuilt once,
+  // so that nothing deleted before secure_delete was on stays in its free pages.
+  if ((db.pragma('user_version', { simple: true }) as number) < 1) {
+    normalizeStoredPhones(db)
+    forgetDeleted(db, { vacuum: true })
+    db.pragma('user_version = 1')
+  }
 
   const insert = db.prepare(
     `INSERT INTO requests (id, site_id, hash, body, response, phone, channel, status, created_at, ip)

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { maskPhone } from '../../../src/core/maskPhone'
 import type { CallbackRequest } from '../../../src/schema'
+import { forgetDeleted } from './forgetDeleted'
 
 /** Why a lead that matched the schema, named a known site and came from an allowed origin was still refused. */
 export type RefusalReason = 'rate_limited' | 'invalid_phone' | 'slot_unavailable'
@@ -154,7 +155,10 @@ export function openRefusedLeads(db: Database.Database) {
 
     /** Erasure of a visitor: the rows that show their number masked (a few other numbers share a mask; those rows go too). */
     erase(siteId: string, e164: string): number {
-      return q.erase.run({ site: siteId, phone: maskPhone(e164) }).changes
+      const erased = q.erase.run({ site: siteId, phone: maskPhone(e164) }).changes
+      // The rows hold the page the lead was on: erased means gone from the file too.
+      if (erased) forgetDeleted(db)
+      return erased
     },
 
     deleteAll(siteId: string): number {

@@ -6,7 +6,7 @@ import type { SiteRecord } from './loadSites'
 export function sendConfig(req: IncomingMessage, res: ServerResponse, site: SiteRecord): void {
   const body = JSON.stringify(site.config)
   const etag = '"' + createHash('sha1').update(body).digest('base64url').slice(0, 16) + '"'
-  const headers = { 'Cache-Control': 'max-age=300', ETag: etag, 'Content-Type': 'application/json; charset=utf-8' }
+  const headers = { 'Cache-Control': 'max-age=300', ETag: etag, 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers)
     return void res.end()

@@ -61,10 +61,10 @@ export function App() {
   return (
     <Dashboard
       session={session}
-      onSignOut={() => {
+      onSignOut={(message) => {
         saveSession(undefined)
         setSession(undefined)
-        setNotice('You have signed out.')
+        setNotice(message)
       }}
     />
   )

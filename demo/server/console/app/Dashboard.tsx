@@ -24,7 +24,7 @@ const VIEWS = [
 type View = (typeof VIEWS)[number][0]
 
 /** The signed-in console: a header, the views, and a period that the overview and list share. */
-export function Dashboard(props: { session: Session; onSignOut: () => void }) {
+export function Dashboard(props: { session: Session; onSignOut: (notice: string) => void }) {
   const me = useLoad(() => getJson<Me>('/me'), [props.session.token])
   const [view, setView] = useState<View>('overview')
   const [days, setDays] = useState(30)
@@ -39,7 +39,7 @@ export function Dashboard(props: { session: Session; onSignOut: () => void }) {
 
   const signOut = async () => {
     await api('/signout', { method: 'POST' }).catch(() => undefined)
-    props.onSignOut()
+    props.onSignOut('You have signed out.')
   }
 
   const site = me.data
@@ -99,7 +99,9 @@ export function Dashboard(props: { session: Session; onSignOut: () => void }) {
         )}
         {site && view === 'webhook' && <WebhookLog me={site} />}
         {site && view === 'access' && <AccessLog me={site} />}
-        {site && view === 'data' && <DataControls me={site} />}
+        {site && view === 'data' && (
+          <DataControls me={site} onSignedOutEverywhere={() => props.onSignOut('You have signed out everywhere: every session and unused link of this site has ended.')} />
+        )}
       </main>
     </div>
   )

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks'
 import { api, getJson } from './api'
 import { timeFormat } from './format'
+import { SignOutEverywhere } from './SignOutEverywhere'
 import type { Me } from './types'
 
-/** Erasure on a visitor's request, deletion of everything, retention, and a sign-in link to share. */
-export function DataControls(props: { me: Me }) {
+/** Erasure on a visitor's request, deletion of everything, retention, a sign-in link to share, and signing out everywhere. */
+export function DataControls(props: { me: Me; onSignedOutEverywhere: () => void }) {
   const [eraseResult, setEraseResult] = useState<string>()
   const [deleteResult, setDeleteResult] = useState<string>()
   const [link, setLink] = useState<{ url: string; expiresAt: string }>()
@@ -71,7 +72,7 @@ export function DataControls(props: { me: Me }) {
       </section>
       <section class="card" aria-labelledby="link-title">
         <h2 id="link-title">Sign-in link</h2>
-        <p>A link that signs a colleague in once, within 24 hours, without the PIN.</p>
+        <p>A link that signs a colleague in once, without the PIN. It stops working when you sign out, and their session ends when yours would.</p>
         <button type="button" class="secondary" onClick={share}>
           Create a link
         </button>
@@ -83,6 +84,7 @@ export function DataControls(props: { me: Me }) {
         )}
         {linkError && <p role="alert">{linkError}</p>}
       </section>
+      <SignOutEverywhere onDone={props.onSignedOutEverywhere} />
       <section class="card danger-zone" aria-labelledby="delete-title">
         <h2 id="delete-title">Delete all data</h2>
         <p>Deletes every request, call outcome, refused lead, webhook delivery and error log entry of this site. This cannot be undone.</p>

@@ -3,14 +3,15 @@ import { timeFormat } from './format'
 import type { ErrorRow, Me } from './types'
 import { useLoad } from './useLoad'
 
-const MEANING: Record<string, string> = {
-  invalid_request: 'The request did not match the API schema',
-  invalid_phone: 'The number could not be called',
-  slot_unavailable: 'The chosen time was no longer open',
-  origin_not_allowed: 'Sent from a page on an origin not registered for the site',
-  idempotency_conflict: 'The same id was sent with other content',
-  rate_limited: 'Too many requests from one number, address or site'
-}
+/** A Map: codes arrive from the API, and no lookup in the console may reach Object.prototype. */
+const MEANING = new Map([
+  ['invalid_request', 'The request did not match the API schema'],
+  ['invalid_phone', 'The number could not be called'],
+  ['slot_unavailable', 'The chosen time was no longer open'],
+  ['origin_not_allowed', 'Sent from a page on an origin not registered for the site'],
+  ['idempotency_conflict', 'The same id was sent with other content'],
+  ['rate_limited', 'Too many requests from one number, address or site']
+])
 
 /** Requests the receiver refused: code, status and time, and nothing about the visitor. */
 export function ErrorLog(props: { me: Me }) {
@@ -38,7 +39,7 @@ export function ErrorLog(props: { me: Me }) {
               <code>{e.code}</code>
             </td>
             <td role="cell" data-label="HTTP">{e.status}</td>
-            <td role="cell" data-label="Meaning">{MEANING[e.code] || '—'}</td>
+            <td role="cell" data-label="Meaning">{MEANING.get(e.code) || '—'}</td>
           </tr>
         ))}
       </tbody>

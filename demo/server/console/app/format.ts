@@ -15,28 +15,34 @@ export function duration(seconds: number | undefined): string {
 
 export const percent = (part: number, whole: number) => (whole ? Math.round((100 * part) / whole) + '%' : '—')
 
-/** Short labels for stored values. */
-export const LABELS: Record<string, string> = {
-  widget: 'Widget',
-  form: 'Form',
-  asap: 'Call now',
-  slot: 'Chosen time',
-  calling: 'Calling',
-  scheduled: 'Scheduled',
-  attempted: 'Attempted',
-  connected: 'Connected',
-  missed: 'Missed',
-  opted_out: 'Opted out',
-  unknown: 'Unknown',
-  direct: 'Direct',
-  organic: 'Organic search',
-  paid: 'Paid',
-  social: 'Social',
-  email: 'Email',
-  referral: 'Referral',
-  other: 'Other',
-  mobile: 'Mobile',
-  tablet: 'Tablet',
-  desktop: 'Desktop'
-}
-export const label = (value: string | undefined) => (value === undefined ? '—' : LABELS[value] || value)
+/**
+ * Short labels for stored values. A Map, not an object: the values come from
+ * visitors (a campaign or device type may be `__proto__` or `constructor`),
+ * and an object lookup would answer with Object.prototype's members.
+ */
+export const LABELS = new Map(
+  Object.entries({
+    widget: 'Widget',
+    form: 'Form',
+    asap: 'Call now',
+    slot: 'Chosen time',
+    calling: 'Calling',
+    scheduled: 'Scheduled',
+    attempted: 'Attempted',
+    connected: 'Connected',
+    missed: 'Missed',
+    opted_out: 'Opted out',
+    unknown: 'Unknown',
+    direct: 'Direct',
+    organic: 'Organic search',
+    paid: 'Paid',
+    social: 'Social',
+    email: 'Email',
+    referral: 'Referral',
+    other: 'Other',
+    mobile: 'Mobile',
+    tablet: 'Tablet',
+    desktop: 'Desktop'
+  })
+)
+export const label = (value: string | undefined) => (value === undefined ? '—' : (LABELS.get(value) ?? value))
