@@ -57,6 +57,26 @@ describe('retention', () => {
     expect(db.db.prepare("SELECT created_at FROM errors WHERE site_id = 'closed-shop'").all()).toEqual([{ created_at: now - 10 * DAY }])
   })
 
+  it('purges the refused leads and access log of a site removed from sites.json, after the default 90 days', async () => {
+    const c = await startConsole()
+    const now = c.clock.now
+    const db = c.receiver.db.db
+    const refused = db.prepare(
+      `INSERT INTO refused_leads (site_id, request_id, phone, channel, page_url, reason, attempts, first_at, last_at)
+       VALUES ('closed-shop', ?, '+44740•••0001', 'form', 'https://closed.example/', 'rate_limited', 1, ?, ?)`
+    )
+    refused.run('old', now - 91 * DAY, now - 91 * DAY)
+    refused.run('recent', now - 10 * DAY, now - 10 * DAY)
+    const access = db.prepare(
+      "INSERT INTO console_access_log (site_id, at, action, subject, session, ip, agent) VALUES ('closed-shop', ?, 'reveal', '+44740•••0001', 'abcd1234', '203.0.113.0', 'Firefox')"
+    )
+    access.run(now - 91 * DAY)
+    access.run(now - 10 * DAY)
+    expect(c.receiver.console.purge()).toBe(2)
+    expect(db.prepare("SELECT request_id FROM refused_leads WHERE site_id = 'closed-shop'").all()).toEqual([{ request_id: 'recent' }])
+    expect(db.prepare("SELECT at FROM console_access_log WHERE site_id = 'closed-shop'").all()).toEqual([{ at: now - 10 * DAY }])
+  })
+
   it('runs when the receiver starts, on what an earlier run stored', async () => {
     const a = await startConsole()
     const old = demoRequest()

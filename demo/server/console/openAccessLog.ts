@@ -52,6 +52,7 @@ export function openAccessLog(db: Database.Database, now: () => number) {
     ),
     list: db.prepare('SELECT * FROM console_access_log WHERE site_id = @site ORDER BY at DESC, id DESC LIMIT @limit'),
     purge: db.prepare('DELETE FROM console_access_log WHERE site_id = @site AND at < @before'),
+    purgeOrphans: db.prepare('DELETE FROM console_access_log WHERE site_id NOT IN (SELECT value FROM json_each(@known)) AND at < @before'),
     reset: db.prepare('DELETE FROM console_access_log')
   }
   /** Entries per session in the current window. Windows that are over are swept once there are many. */
@@ -86,6 +87,11 @@ export function openAccessLog(db: Database.Database, now: () => number) {
     },
     purge(siteId: string, before: number): number {
       return q.purge.run({ site: siteId, before }).changes
+    },
+
+    /** Retention for sites no longer in the sites file. */
+    purgeOrphans(known: string[], before: number): number {
+      return q.purgeOrphans.run({ known: JSON.stringify(known), before }).changes
     },
     reset(): void {
       q.reset.run()

@@ -3,7 +3,7 @@ import type { ConsoleDb } from './openConsoleDb'
 
 const DAY = 24 * 3600000
 /** Retention of what cannot be tied to a site in the sites file (errors naming an unknown site, sites removed from it). */
-const DEFAULT_RETENTION_DAYS = 90
+export const DEFAULT_RETENTION_DAYS = 90
 
 /**
  * The retention job: each site's requests (with their call events) and error

@@ -89,6 +89,7 @@ export function openRefusedLeads(db: Database.Database) {
     erase: db.prepare('DELETE FROM refused_leads WHERE site_id = @site AND phone = @phone'),
     deleteAll: db.prepare('DELETE FROM refused_leads WHERE site_id = @site'),
     purge: db.prepare('DELETE FROM refused_leads WHERE site_id = @site AND last_at < @before'),
+    purgeOrphans: db.prepare('DELETE FROM refused_leads WHERE site_id NOT IN (SELECT value FROM json_each(@known)) AND last_at < @before'),
     reset: db.prepare('DELETE FROM refused_leads')
   }
   /** New rows this minute, per site (only sites of the sites file get here: the map stays small). */
@@ -168,6 +169,11 @@ export function openRefusedLeads(db: Database.Database) {
     /** Retention: rows whose last try is older than `before`. */
     purge(siteId: string, before: number): number {
       return q.purge.run({ site: siteId, before }).changes
+    },
+
+    /** Retention for sites no longer in the sites file. */
+    purgeOrphans(known: string[], before: number): number {
+      return q.purgeOrphans.run({ known: JSON.stringify(known), before }).changes
     },
 
     reset(): void {
