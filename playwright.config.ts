@@ -5,6 +5,8 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium'
 // ports (e2e/fixtures.ts), so workers never share state.
 export default defineConfig({
   testDir: 'e2e',
+  // Firefox and WebKit: playwright.engines.config.ts.
+  testIgnore: 'engines/**',
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
