@@ -6,7 +6,7 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium'
 export default defineConfig({
   testDir: 'e2e',
   // Firefox and WebKit: playwright.engines.config.ts.
-  testIgnore: 'engines/**',
+  testIgnore: /\/e2e\/engines\//,
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
