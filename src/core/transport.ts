@@ -23,9 +23,11 @@ export type Send = (url: string, id: string, body: string, keepalive: boolean) =
 /** Browsers refuse keepalive requests whose bodies add up to more than 64 KiB. */
 export const KEEPALIVE_BUDGET = 60000
 /**
- * A `fetch` that has not settled by then gets `XMLHttpRequest` beside it: a
- * platform answers in well under a second, and a page's broken wrapper
- * (a polyfill, a mock left in) may never settle at all.
+ * Each way of sending gets this long before the next goes beside it: a
+ * `fetch` that has not settled gets `XMLHttpRequest`, and when neither has
+ * answered after twice this, a beacon. A platform answers in well under a
+ * second; a page's broken wrapper (a polyfill, a mock left in) may never
+ * settle at all.
  */
 export const STALL_MS = 5000
 /** Nothing has answered by then: the request has failed (status 0) and is tried again later. */
@@ -45,30 +47,30 @@ const retryAfterOf = (value: string | null): number | undefined => {
  * uses `fetch`, and `XMLHttpRequest` as well when the page's `fetch` throws,
  * rejects (other than the browser's own for a network failure) or has not
  * settled within `STALL_MS` (pages wrap it for logging or mocking, not always
- * well); the first answer wins and the other request is aborted. When that
- * fallback brings no answer either, `lastResort` runs: the page has broken
- * both. Redirects are not followed (a 3xx is an answer). For a callback
- * request a second try that also reached the platform is harmless: the `id`
- * makes it a replay.
+ * well); the first answer wins and the other request is aborted. When XHR
+ * fails too, or neither has answered `STALL_MS` later, `lastResort` runs
+ * (once): the page has broken both. Redirects are not followed (a 3xx is an
+ * answer). For a callback request a second try that also reached the
+ * platform is harmless: the `id` makes it a replay.
  */
 export function http(url: string, init: HttpInit, lastResort?: () => void): Promise<Reply> {
   return new Promise<Reply>((resolve) => {
     let done = false
     let fallen = false
+    let resorted = false
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined
     const finish = (reply: Reply) => {
       if (done) return
       done = true
-      clearTimeout(stall)
-      clearTimeout(timeout)
+      for (const timer of timers) clearTimeout(timer)
       // A stalled fetch may still be on its way: one send is enough.
       if (controller) controller.abort()
       resolve(reply)
     }
-    const giveUp = () => {
-      if (done) return
+    const resort = () => {
+      if (done || resorted) return
+      resorted = true
       if (lastResort) lastResort()
-      finish({ status: 0 })
     }
     const fallback = () => {
       if (done || fallen) return
@@ -76,14 +78,17 @@ export function http(url: string, init: HttpInit, lastResort?: () => void): Prom
       xhr(
         init.method,
         url,
-        (status, text, header) => (status ? finish({ status, retryAfter: retryAfterOf(header('Retry-After')), body: parseBody(text) }) : giveUp()),
+        (status, text, header) => {
+          if (status) return finish({ status, retryAfter: retryAfterOf(header('Retry-After')), body: parseBody(text) })
+          resort()
+          finish({ status: 0 })
+        },
         init.body,
         init.headers,
         TIMEOUT_MS
       )
     }
-    const stall = setTimeout(fallback, STALL_MS)
-    const timeout = setTimeout(giveUp, TIMEOUT_MS)
+    const timers = [setTimeout(fallback, STALL_MS), setTimeout(resort, 2 * STALL_MS), setTimeout(() => finish({ status: 0 }), TIMEOUT_MS)]
     try {
       fetch(url, {
         method: init.method,
