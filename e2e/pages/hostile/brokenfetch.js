@@ -1,5 +1,5 @@
 // A broken polyfill: the page's fetch returns a promise that never settles,
-// whoever calls it (the SDK's request is held until it gives up on it).
+// whoever calls it.
 window.fetch = function () {
   return new Promise(function () {})
 }
