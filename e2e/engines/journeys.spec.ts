@@ -273,5 +273,31 @@ test.describe('the visitor in Firefox and WebKit', () => {
     expect((await deliveredOnce(tab, rb)).phone).toBe(GB_E164)
     expect((await rb.attempts()).map((attempt) => attempt.contentType)).toEqual([expect.stringMatching(/^application\/json/)])
   })
+
+  test('a page that breaks fetch, then XHR (neither ever settles): the request goes as a beacon', async ({ tab, sites, rb }) => {
+    await tab.goto(sites.hostile + '/brokenfetch.html')
+    await find(tab, 'button', LAUNCHER)
+    // After the config came (over XHR), a script of the page breaks XHR too: it sends nothing, ever.
+    await tab.run('void (XMLHttpRequest.prototype.send = () => undefined)')
+    await submitContact(tab, 'Sam Taylor')
+    const [stored] = await rb.waitForRequests(1)
+    expect(stored).toMatchObject({ channel: 'form', phone: GB_E164 })
+    expect((await rb.attempts())[0]).toMatchObject({ id: stored!.id, status: 201, contentType: expect.stringMatching(/^text\/plain/) })
+  })
+
+  test('a request waiting for a retry goes as a beacon when the visitor leaves the page', async ({ tab, sites, rb }) => {
+    // The platform asks for a minute's patience; the visitor does not wait.
+    await rb.faults({ callbacks: { count: 1, status: 503, retryAfter: 60 } })
+    await tab.goto(sites.hostile + '/form.html')
+    await submitContact(tab, 'Sam Taylor')
+    await expect.poll(async () => (await rb.attempts()).map((attempt) => attempt.status)).toEqual([503])
+    await tab.goto('about:blank')
+    const [stored] = await rb.waitForRequests(1)
+    expect(stored).toMatchObject({ channel: 'form', phone: GB_E164 })
+    expect((await rb.attempts()).map((attempt) => [attempt.id, attempt.status, attempt.contentType.split(';')[0]])).toEqual([
+      [stored!.id, 503, 'application/json'],
+      [stored!.id, 201, 'text/plain']
+    ])
+  })
 })
 
