@@ -47,7 +47,7 @@ const retryAfterOf = (value: string | null): number | undefined => {
  * uses `fetch`, and `XMLHttpRequest` as well when the page's `fetch` throws,
  * rejects (other than the browser's own for a network failure) or has not
  * settled within `STALL_MS` (pages wrap it for logging or mocking, not always
- * well); the first answer wins and the other request is aborted. When XHR
+ * well); the first answer wins, and a fetch still pending is aborted. When XHR
  * fails too, or neither has answered `STALL_MS` later, `lastResort` runs
  * (once): the page has broken both. Redirects are not followed (a 3xx is an
  * answer). For a callback request a second try that also reached the
