@@ -10,8 +10,8 @@ import type { EngineName } from './e2e/engines/Tab'
 export default defineConfig<{ engineName: EngineName }>({
   testDir: 'e2e/engines',
   outputDir: 'test-results/engines',
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 2,
   retries: 0,
