@@ -26,7 +26,7 @@ const closedTwoDays = () => ({ ...SITE, hours: { ...SITE.hours, closed: [...SITE
 const LAUNCHER = /^call me back$/i
 const shot = (tab: Tab, engine: string, name: string) => tab.screenshot(`e2e/artifacts/engines-${engine}-${name}.png`)
 
-/** Calls a command of the SDK as the site's own script would (through the loader snippet's queue). */
+/** Calls a command of the SDK as the site's own script would (a consent banner). */
 const command = (tab: Tab, ...args: unknown[]) =>
   tab.run(callOf((list: unknown[]) => (window as unknown as { ringback: (...a: unknown[]) => void }).ringback(...list), args))
 
