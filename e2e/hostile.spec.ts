@@ -118,16 +118,55 @@ test.describe('hostile pages', () => {
     })
   }
 
-  test('a fetch wrapper that never settles: the request times out and goes over XHR', async ({ page, rb }) => {
-    await page.addInitScript(() => {
-      window.fetch = () => new Promise(() => undefined)
-    })
-    await openPage(page, '/form.html')
+  // The page's fetch gets 5 s to settle before XHR goes beside it (transport.ts):
+  // the lead must arrive within 20 s, once, with its one id.
+  test('a broken fetch polyfill that never settles: the form delivers over XHR within 20 s, once', async ({ page, rb }) => {
+    await openPage(page, '/brokenfetch.html')
     await submitForm(page, { name: 'Sam', phone: GB })
     let stored: unknown[] = []
-    await expect.poll(async () => (stored = await rb.requests()).length, { timeout: 30_000 }).toBe(1)
+    await expect.poll(async () => (stored = await rb.requests()).length, { timeout: 20_000 }).toBe(1)
     expectSchema(stored)
-    expect(await rb.attempts()).toHaveLength(1)
+    expect(await rb.attempts()).toEqual([expect.objectContaining({ status: 201, contentType: expect.stringMatching(/^application\/json/) })])
+  })
+
+  test('a broken fetch polyfill that never settles: the widget is answered and its request arrives within 20 s, once', async ({ page, rb }) => {
+    await openPage(page, '/brokenfetch.html')
+    await callMeNow(page)
+    await expect(page.getByRole('status')).toContainText('+44740•••3456', { timeout: 20_000 })
+    const [stored] = await rb.waitForRequests(1)
+    expect(stored).toMatchObject({ channel: 'widget', phone: GB_E164 })
+    expect((await rb.attempts()).map((a) => [a.id, a.status])).toEqual([[stored!.id, 201]])
+  })
+
+  test('a page that breaks both fetch and XHR (neither ever settles): the request goes as a beacon and arrives within 20 s', async ({ page, rb }) => {
+    await openPage(page, '/brokenfetch.html')
+    // After the config came (over XHR), a script of the page breaks XHR too: it sends nothing, ever.
+    await page.evaluate(() => void (XMLHttpRequest.prototype.send = () => undefined))
+    await submitForm(page, { name: 'Sam', phone: GB })
+    let stored: unknown[] = []
+    await expect.poll(async () => (stored = await rb.requests()).length, { timeout: 20_000 }).toBe(1)
+    expectSchema(stored)
+    expect((await rb.attempts())[0]).toMatchObject({ status: 201, contentType: expect.stringMatching(/^text\/plain/) })
+  })
+
+  test('a fetch wrapper that sends but never settles (the double-send risk): the fallback is a replay, one request is stored', async ({ page, rb }) => {
+    await page.addInitScript(() => {
+      const original = window.fetch
+      window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+        original.call(window, input, init).catch(() => undefined)
+        return new Promise<Response>(() => undefined)
+      }
+    })
+    await openPage(page, '/form.html')
+    await callMeNow(page)
+    await expect(page.getByRole('status')).toContainText('+44740•••3456', { timeout: 20_000 })
+    const [stored] = await rb.waitForRequests(1)
+    // The page's fetch reached the platform; XHR, 5 s later, was answered as the replay it was.
+    expect((await rb.attempts()).map((a) => [a.id, a.status])).toEqual([
+      [stored!.id, 201],
+      [stored!.id, 200]
+    ])
+    expect(await rb.requests()).toHaveLength(1)
   })
 
   test('CSP without unsafe-inline or eval, and Trusted Types enforced: no violation, the form and the widget work', async ({ page, rb }) => {

@@ -2,7 +2,7 @@ import { backoff } from './backoff'
 import { AFTER_BEACON_MS, OUTBOX_KEY } from './outboxEntry'
 import type { Channel } from './events'
 import { parseStored, type Store } from './safeStorage'
-import type { Reply, Send } from './transport'
+import { type Reply, type Send, STALL_MS } from './transport'
 
 /**
  * One request waiting for the platform's acknowledgement. Stored under its
@@ -95,7 +95,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const online = options.online || (() => true)
   const locks = options.locks
   const me = Math.random().toString(36).slice(2)
-  const sending = new Set<string>()
+  /** Entries this tab is sending, and when each send began. */
+  const sending = new Map<string, number>()
   let timer: ReturnType<typeof setTimeout> | undefined
   let timerAt = Infinity
   let stopped = false
@@ -162,7 +163,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     entry.lease = now() + LEASE_MS
     entry.tries++
     write(entry)
-    sending.add(id)
+    sending.set(id, now())
     try {
       const reply = await send(entry.url, entry.id, entry.body, true)
       if (read(id)) settle(entry, reply)
@@ -216,8 +217,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (!online()) return
       for (const entry of all()) {
         // In flight here or in another tab, or beaconed a moment ago (pagehide
-        // and visibilitychange both come when a page is left): it may well arrive.
-        if (sending.has(entry.id) || (entry.lease || 0) > now() || now() - entry.created > MAX_AGE_MS) continue
+        // and visibilitychange both come when a page is left): it may well
+        // arrive. Not a send of this tab that has stalled (a page's broken
+        // `fetch`): leaving is its last chance.
+        const began = sending.get(entry.id)
+        const busy = began === undefined ? (entry.lease || 0) > now() : now() - began < STALL_MS || entry.next > now()
+        if (busy || now() - entry.created > MAX_AGE_MS) continue
         if (beacon(entry.url, entry.body)) {
           entry.tries++
           entry.owner = me

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createOutbox, MAX_AGE_MS, MAX_ENTRIES, MAX_TRIES, type OutboxEntry, type OutboxFailure } from '../../src/core/createOutbox'
 import { memoryStore, type Store } from '../../src/core/safeStorage'
-import type { Reply } from '../../src/core/transport'
+import { type Reply, STALL_MS } from '../../src/core/transport'
 
 const guard =
   <A extends unknown[], R>(fn: (...args: A) => R) =>
@@ -136,6 +136,25 @@ describe('outbox', () => {
     await vi.advanceTimersByTimeAsync(0)
     t.outbox.leave()
     expect(t.beacons).toEqual([entry('g').body])
+  })
+
+  it('beacons a send of its own that has stalled (a broken page fetch) when the page is left, once; not one that has just begun', async () => {
+    const beacons: string[] = []
+    const outbox = createOutbox({
+      store: memoryStore(),
+      guard,
+      send: () => new Promise<Reply>(() => undefined),
+      beacon: (_url, body) => (beacons.push(body), true),
+      hooks: { acknowledged: () => undefined, failed: () => undefined }
+    })
+    outbox.add(entry('s'))
+    await vi.advanceTimersByTimeAsync(STALL_MS - 1)
+    outbox.leave()
+    expect(beacons).toEqual([])
+    await vi.advanceTimersByTimeAsync(1)
+    outbox.leave()
+    outbox.leave()
+    expect(beacons).toEqual([entry('s').body])
   })
 
   it('ignores corrupt storage and keys that would reach prototypes', async () => {
