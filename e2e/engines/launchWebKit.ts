@@ -50,19 +50,24 @@ export async function launchWebKit(env: Record<string, string>): Promise<Engine>
   const binary = findMiniBrowser()
   let driver: ChildProcess | undefined
   let url = ''
-  // Another process may take the free port before the driver does: try again on another.
-  for (let attempt = 0; attempt < 3 && !url; attempt++) {
-    const port = await freePort()
-    // Its own process group, so that closing ends xvfb-run, Xvfb, the driver and MiniBrowser together.
-    driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', '--port=' + port], {
-      detached: true,
-      stdio: 'ignore',
-      env: { ...process.env, ...env }
-    })
-    if (await ready('http://127.0.0.1:' + port, driver)) url = 'http://127.0.0.1:' + port
-    else kill(driver)
+  const start = async () => {
+    if (driver) kill(driver)
+    url = ''
+    // Another process may take the free port before the driver does: try again on another.
+    for (let attempt = 0; attempt < 3 && !url; attempt++) {
+      const port = await freePort()
+      // Its own process group, so that closing ends xvfb-run, Xvfb, the driver and MiniBrowser together.
+      driver = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x1024x24', 'WebKitWebDriver', '--port=' + port], {
+        detached: true,
+        stdio: 'ignore',
+        env: { ...process.env, ...env }
+      })
+      if (await ready('http://127.0.0.1:' + port, driver)) url = 'http://127.0.0.1:' + port
+      else kill(driver)
+    }
+    if (!url) throw new Error('WebKitWebDriver did not start under xvfb-run.')
   }
-  if (!url) throw new Error('WebKitWebDriver did not start under xvfb-run.')
+  await start()
   const capabilities = {
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': { binary, args: ['--automation'] }
@@ -74,10 +79,29 @@ export async function launchWebKit(env: Record<string, string>): Promise<Engine>
       return version
     },
     async newTab() {
-      const session = await new Builder().usingServer(url).withCapabilities(capabilities).build()
-      version = 'WebKitGTK ' + (await session.getCapabilities()).getBrowserVersion()
-      await session.manage().window().setRect({ width: 1280, height: 800 })
-      return webkitTab(session)
+      // On a loaded machine a new session now and then never answers (the
+      // driver waits on a MiniBrowser that did not come up): give it a
+      // bounded time, then start the driver afresh and try once more.
+      for (let attempt = 1; ; attempt++) {
+        const opening = new Builder().usingServer(url).withCapabilities(capabilities).build()
+        let timer: ReturnType<typeof setTimeout> | undefined
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('WebKitWebDriver did not open a session in 45 s')), 45_000)
+        })
+        try {
+          const session = await Promise.race([opening, timeout])
+          version = 'WebKitGTK ' + (await session.getCapabilities()).getBrowserVersion()
+          await session.manage().window().setRect({ width: 1280, height: 800 })
+          return webkitTab(session)
+        } catch (error) {
+          // The abandoned session dies with its driver.
+          Promise.resolve(opening).catch(() => undefined)
+          if (attempt >= 2) throw error
+          await start()
+        } finally {
+          clearTimeout(timer)
+        }
+      }
     },
     async close() {
       kill(driver!)
