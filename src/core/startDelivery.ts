@@ -4,8 +4,9 @@ import { createOutbox, type Outbox, type OutboxEntry, type OutboxFailure } from 
 import type { Reporter } from './createReporter'
 import { pick } from './fetchConfig'
 import { maskPhone } from './maskPhone'
-import { outboxEntry } from './outboxEntry'
+import { OUTBOX_KEY, outboxEntry } from './outboxEntry'
 import { parseStored, type Store } from './safeStorage'
+import { SAME_NUMBER_MS } from './sameNumber'
 import { beacon, type Reply, send } from './transport'
 
 export interface DeliveryOptions {
@@ -21,13 +22,6 @@ export interface Delivery extends Outbox {
   /** Writes a finished request to the outbox, sends it and announces it (`submit`). */
   deliver(request: CallbackRequest): void
 }
-
-/** A form submitted again within this long with the same content is the same request. */
-const DUPLICATE_MS = 10000
-
-/** What makes two requests the same call: everything but their id, time and signals. */
-const sameCall = (request: unknown) =>
-  request && typeof request === 'object' ? JSON.stringify({ ...request, id: 0, requestedAt: 0, signals: 0 }) : ''
 
 /**
  * Delivery of callback requests: the outbox, its transports and the events
@@ -69,20 +63,28 @@ export function startDelivery({ api, store, emit, guard, locks }: DeliveryOption
       }
     }
   })
-  const recent = new Map<string, number>()
   return {
     ...outbox,
     deliver(request) {
-      if (request.channel === 'form') {
-        // A double click submits a form twice: two requests with their own
-        // ids, the same call. The second is dropped while the first is
-        // pending (in any tab) or was made moments ago.
-        const key = sameCall(request)
-        const at = recent.get(key)
-        if ((at && Date.now() - at < DUPLICATE_MS) || outbox.pending().some((entry) => entry.id !== request.id && sameCall(parseStored(entry.body)) === key)) return
-        recent.set(key, Date.now())
+      // This page's repeats never get here (`sameNumber`). What the page cannot
+      // know is a form request for the same number still waiting in the outbox
+      // from another tab or an earlier page: a classic form posted again after
+      // the site's validation said no, before the first one's answer came (or
+      // while offline). Within the form window that is the same lead, and the
+      // waiting one goes out (its id makes a replay harmless). Widget requests
+      // are not compared: the panel waits for the answer to the one it sent.
+      const now = Date.now()
+      if (
+        request.channel === 'form' &&
+        outbox
+          .pending()
+          .some((entry) => entry.id !== request.id && entry.channel === 'form' && now - entry.created < SAME_NUMBER_MS.form && pick(parseStored(entry.body), 'phone') === request.phone)
+      ) {
+        // The first file may have written it already, waiting for this file.
+        store.remove(OUTBOX_KEY + request.id)
+        return
       }
-      outbox.add(outboxEntry(api, request, Date.now()))
+      outbox.add(outboxEntry(api, request, now))
       emit(
         'submit',
         { id: request.id, channel: request.channel, phone: request.phone, schedule: request.schedule },

@@ -3,9 +3,9 @@ import type { RingbackEvents } from '../core/events'
 import type { Host } from '../core/host'
 import { parseConfig, regionOf } from '../core/parseConfig'
 import type { RawContext } from '../core/readContext'
+import { sameNumber } from '../core/sameNumber'
 import type { SiteConfig } from '../schema'
 import { analyzeForm } from './analyzeForm'
-import { isDuplicate } from './isDuplicate'
 import type { FormSnapshot } from './snapshotForm'
 
 
@@ -53,7 +53,7 @@ export async function processForm(host: Host, snapshot: FormSnapshot, raw: RawCo
     })
     return
   }
-  if (isDuplicate(host, check.e164)) return
+  if (sameNumber(host).claim('form', check.e164)) return
   const request = buildRequest(
     host.options.site,
     {

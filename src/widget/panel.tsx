@@ -7,6 +7,7 @@ import type { Host } from '../core/host'
 import { maskPhone } from '../core/maskPhone'
 import { isOpenAt, nextOpening, slots } from '../core/openingHours'
 import { parseConfig, regionOf } from '../core/parseConfig'
+import { sameNumber } from '../core/sameNumber'
 import type { Phone } from '../phone/phone'
 import type { Schedule } from '../schema'
 import { adoptStyles } from './adoptStyles'
@@ -21,9 +22,6 @@ import { widgetLocale } from './widgetLocale'
 
 type Phase = 'form' | 'sending' | 'queued' | 'done'
 type Errors = { phone?: string; consent?: string; slot?: string; form?: string }
-
-/** How long the same number is not sent again (a double tap, an impatient second try). */
-const COOLDOWN_MS = 60000
 
 /**
  * The widget panel, mounted into the launcher's shadow root on first use:
@@ -76,7 +74,8 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   let firstInput = 0
   let pending = ''
   let touched = false
-  const sent = new Map<string, number>()
+  // The number of the request being answered: the platform refusing it frees it for a corrected try.
+  let claimed = ''
   let ticker: ReturnType<typeof setInterval> | undefined
   let countdown: ReturnType<typeof setInterval> | undefined
 
@@ -132,7 +131,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
       phase.value = 'queued'
       return
     }
-    sent.clear()
+    sameNumber(host).release('widget', claimed)
     phase.value = 'form'
     const field = event.code === 'invalid_phone' ? 'phone' : event.code === 'slot_unavailable' ? 'slot' : 'form'
     if (field === 'slot') now.value = Date.now()
@@ -170,8 +169,8 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
       phase.value = 'done'
       return
     }
-    const last = sent.get(e164)
-    if (last && Date.now() - last < COOLDOWN_MS) {
+    // The same number again within the widget's window (a double tap, "Try again" too soon) is not sent.
+    if (sameNumber(host).claim('widget', e164)) {
       phase.value = 'form'
       errors.value = { form: t.again }
       return
@@ -188,7 +187,7 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
       host.context()
     )
     pending = request.id
-    sent.set(e164, Date.now())
+    claimed = e164
     host.deliver(request)
     if (navigator.onLine === false && phase.value === 'sending') phase.value = 'queued'
   }

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { OUTBOX_KEY, outboxEntry } from '../../src/core/outboxEntry'
 import { memoryStore } from '../../src/core/safeStorage'
+import { SAME_NUMBER_MS } from '../../src/core/sameNumber'
 import { startDelivery } from '../../src/core/startDelivery'
 import type { CallbackRequest } from '../../src/schema'
 
@@ -30,8 +32,8 @@ describe('startDelivery', () => {
   })
   afterEach(() => vi.unstubAllGlobals())
 
-  const start = () =>
-    startDelivery({ api: 'https://api.example', store: memoryStore(), emit: (name, payload) => void events.push([name, payload]), guard: (fn) => fn })
+  const start = (store = memoryStore()) =>
+    startDelivery({ api: 'https://api.example', store, emit: (name, payload) => void events.push([name, payload]), guard: (fn) => fn })
 
   it('sends JSON with the Idempotency-Key, then says submit and success', async () => {
     const delivery = start()
@@ -42,17 +44,37 @@ describe('startDelivery', () => {
     expect(events[1]![1]).toMatchObject({ id: r.id, status: 'calling', etaSeconds: 30 })
   })
 
-  it('sends a double-submitted form once, but the same number again with other content', async () => {
-    const delivery = start()
-    const first = request()
-    delivery.deliver(first)
-    delivery.deliver({ ...first, id: crypto.randomUUID(), requestedAt: new Date(Date.now() + 300).toISOString() })
-    delivery.deliver(request({ contact: { name: 'Sam', message: 'Also the boiler' } }))
-    await vi.waitFor(() => expect(posts).toHaveLength(2))
-    expect(posts[0]!.id).toBe(first.id)
+  it('does not send a form request for a number another tab or an earlier page left waiting in the outbox', async () => {
+    const store = memoryStore()
+    const delivery = start(store)
+    // Written by another tab (or the page before): the same number, not acknowledged yet, retried later.
+    const waiting = outboxEntry('https://api.example', request(), Date.now() - 60_000)
+    store.set(OUTBOX_KEY + waiting.id, JSON.stringify({ ...waiting, tries: 1, next: Date.now() + 60_000 }))
+    const again = request({ contact: { name: 'Sam', message: 'Also the boiler' } })
+    // The first file wrote it early, while this file was on its way.
+    store.set(OUTBOX_KEY + again.id, JSON.stringify(outboxEntry('https://api.example', again, Date.now())))
+    delivery.deliver(again)
+    expect(store.get(OUTBOX_KEY + again.id)).toBeNull()
+    // Another number, and the same number in the widget, are other requests.
+    const other = request({ phone: '+4915123456789' })
+    delivery.deliver(other)
+    const widget = request({ channel: 'widget', contact: undefined })
+    delivery.deliver(widget)
+    await vi.waitFor(() => expect(posts.map((p) => p.id).sort()).toEqual([other.id, widget.id].sort()))
+    expect(events.filter((e) => e[0] === 'submit').map((e) => (e[1] as { id: string }).id)).not.toContain(again.id)
   })
 
-  it('does not merge widget requests: the widget guards its own submits', async () => {
+  it('sends the same number again once the waiting request is older than the form window', async () => {
+    const store = memoryStore()
+    const delivery = start(store)
+    const waiting = outboxEntry('https://api.example', request(), Date.now() - SAME_NUMBER_MS.form - 1)
+    store.set(OUTBOX_KEY + waiting.id, JSON.stringify({ ...waiting, tries: 1, next: Date.now() + 60_000 }))
+    const later = request()
+    delivery.deliver(later)
+    await vi.waitFor(() => expect(posts.map((p) => p.id)).toEqual([later.id]))
+  })
+
+  it('does not compare widget requests: the panel guards its own submits (sameNumber)', async () => {
     const delivery = start()
     const first = request({ channel: 'widget', contact: undefined })
     delivery.deliver(first)

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { describeAnswer } from '../../src/forms/describeAnswer'
-import { DUPLICATE_MS, isDuplicate } from '../../src/forms/isDuplicate'
-import type { Host } from '../../src/core/host'
 
 describe('describeAnswer', () => {
   const now = new Date(2026, 10, 26, 18, 0)
@@ -17,17 +15,5 @@ describe('describeAnswer', () => {
     expect(describeAnswer({ id: 'x', channel: 'form', status: 'scheduled', scheduledFor: monday.toISOString() }, '', now, 'en-US')).toBe(
       'Thanks! We will call you on Monday, November 30 at 9:30 AM.'
     )
-  })
-})
-
-describe('isDuplicate', () => {
-  it('is per SDK instance and per number, within the window', () => {
-    const a = {} as Host
-    const b = {} as Host
-    expect(isDuplicate(a, '+447400123456', 0)).toBe(false)
-    expect(isDuplicate(a, '+447400123456', 1000)).toBe(true)
-    expect(isDuplicate(b, '+447400123456', 1000)).toBe(false)
-    expect(isDuplicate(a, '+353851234567', 1000)).toBe(false)
-    expect(isDuplicate(a, '+447400123456', DUPLICATE_MS + 1)).toBe(false)
   })
 })
