@@ -60,6 +60,8 @@ const LAZY_GROUPS = readLazyFiles(LAZY_LIST)
 const LAZY = Object.assign({}, ...Object.values(LAZY_GROUPS))
 
 const metadata = JSON.parse(readFileSync(require.resolve('libphonenumber-js/metadata.min.json'), 'utf8'))
+// A mobile number per country (national digits): the widget's placeholder. People give a mobile for a callback.
+const examples = JSON.parse(readFileSync(require.resolve('libphonenumber-js/examples.mobile.json'), 'utf8'))
 const metaDir = 'meta-' + createHash('sha256').update(JSON.stringify(metadata)).digest('hex').slice(0, 10)
 
 /** Every country libphonenumber-js knows → its calling code. */
@@ -70,8 +72,10 @@ for (const [code, countries] of Object.entries(metadata.country_calling_codes)) 
 
 /**
  * libphonenumber-js's `min` metadata, one module per country holding its whole
- * calling-code group (GB.js holds GB, GG, IM and JE: +44 needs them all), and
- * `all.js` as the fallback for numbers from anywhere.
+ * calling-code group (GB.js holds GB, GG, IM and JE: +44 needs them all) with
+ * each member's example number, and `all.js` as the fallback for numbers from
+ * anywhere, without examples (a kilobyte more for every site that offers the
+ * world: the example of the country picked comes with its own group's file).
  */
 function phoneMetadata(dir) {
   return {
@@ -84,7 +88,8 @@ function phoneMetadata(dir) {
         emit(country, {
           version: metadata.version,
           country_calling_codes: { [code]: members },
-          countries: Object.fromEntries(members.map((c) => [c, metadata.countries[c]]))
+          countries: Object.fromEntries(members.map((c) => [c, metadata.countries[c]])),
+          examples: Object.fromEntries(members.filter((c) => examples[c]).map((c) => [c, examples[c]]))
         })
       }
       emit('all', metadata)

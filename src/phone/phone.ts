@@ -36,6 +36,12 @@ export interface Phone {
   formatter(): Promise<void>
   /** The dialling code of a country whose metadata is loaded (`GB` → `44`), or `''`. */
   callingCode(country: string): string
+  /**
+   * A mobile number of `country` as the visitor would write it (`GB` →
+   * `07400 123456`, `US` → `(201) 555-0123`), for a placeholder: loaded with
+   * that country's group of metadata (not with `all`); `''` where there is none.
+   */
+  example(country: string): Promise<string>
 }
 
 interface Group {
@@ -43,7 +49,11 @@ interface Group {
   country_calling_codes: Record<string, string[]>
   countries: Record<string, unknown>
   nonGeographic?: Record<string, unknown>
+  /** National digits of a mobile number per country (the build adds them to each group's file). */
+  examples?: Record<string, string>
 }
+
+const own = Object.prototype.hasOwnProperty
 
 /**
  * Phone numbers with libphonenumber-js's core and the `min` metadata, loaded
@@ -54,6 +64,7 @@ interface Group {
 export function createPhone(load: (key: string) => Promise<unknown>): Phone {
   const merged: Group = { country_calling_codes: {}, countries: {}, nonGeographic: {} }
   const pending: Record<string, Promise<void> | undefined> = {}
+  const examples: Record<string, string> = {}
   let all = false
 
   const merge = (value: unknown) => {
@@ -62,11 +73,12 @@ export function createPhone(load: (key: string) => Promise<unknown>): Phone {
     for (const code of Object.keys(group.country_calling_codes)) merged.country_calling_codes[code] = group.country_calling_codes[code]!
     for (const country of Object.keys(group.countries)) merged.countries[country] = group.countries[country]
     for (const code of Object.keys(group.nonGeographic || {})) merged.nonGeographic![code] = group.nonGeographic![code]
+    for (const country of Object.keys(group.examples || {})) examples[country] = group.examples![country]!
   }
 
-  const ensureOne = (key: string): Promise<void> => {
-    if (all || merged.countries[key]) return Promise.resolve()
-    return (pending[key] ||= load(key).then(
+  /** One group's file (or `all`), fetched once; forgotten when it fails. */
+  const fetchGroup = (key: string): Promise<void> =>
+    (pending[key] ||= load(key).then(
       (value) => {
         merge(value)
         if (key === 'all') all = true
@@ -76,7 +88,8 @@ export function createPhone(load: (key: string) => Promise<unknown>): Phone {
         throw error
       }
     ))
-  }
+
+  const ensureOne = (key: string): Promise<void> => (all || merged.countries[key] ? Promise.resolve() : fetchGroup(key))
 
   const ensure = (countries: string[]) => Promise.all(countries.map((c) => ensureOne(c))).then(() => undefined)
 
@@ -125,6 +138,13 @@ export function createPhone(load: (key: string) => Promise<unknown>): Phone {
       } catch {
         return ''
       }
+    },
+    example(country) {
+      // A site that offers every country has `all` loaded, which carries no examples: the group's file brings it.
+      return (own.call(examples, country) ? Promise.resolve() : fetchGroup(country)).then(() => {
+        const parsed = own.call(examples, country) && parsePhoneNumberFromString(examples[country]!, { defaultCountry: country as CountryCode }, metadata())
+        return parsed ? parsed.formatNational() : ''
+      })
     },
     check(input, country, allowed) {
       return ensure([country])

@@ -1,4 +1,5 @@
 import type { Signal } from '@preact/signals'
+import { useLayoutEffect, useRef } from 'preact/hooks'
 import type { Phone } from '../phone/phone'
 import type { Texts } from './texts'
 
@@ -6,7 +7,7 @@ export interface PhoneFieldProps {
   texts: Texts
   value: Signal<string>
   country: Signal<string>
-  /** The countries offered, sorted by name, with their dialling codes. */
+  /** The countries offered, the default first and the rest by name (`sortCountries`), with their dialling codes. */
   countries: { code: string; name: string; dial: string }[]
   allowed: string[]
   phone: Phone | undefined
@@ -34,9 +35,23 @@ const significant = (text: string, at: number) => text.slice(0, at).replace(/[^\
  * input that formats as the visitor types. A full international number
  * (typed, pasted, autofilled) switches the country and drops the dialling
  * code from the field. The caret stays beside the digit it was after.
+ * The placeholder is a number of the selected country, as it would be
+ * written there (it comes with that country's metadata).
  */
 export function PhoneField(props: PhoneFieldProps) {
   const { texts, value, country, phone } = props
+  const code = country.value
+  const input = useRef<HTMLInputElement>(null)
+  // Written to the element, not rendered: no state and no second render for a hint.
+  useLayoutEffect(() => {
+    const field = input.current
+    let current = !!field
+    // The old country's example never shows for the new one, even for a moment.
+    if (field) field.placeholder = ''
+    // A placeholder is a hint: a file that does not come leaves the field without one.
+    if (phone) phone.example(code).then((text) => void (current && (field!.placeholder = text)), () => undefined)
+    return () => void (current = false)
+  }, [phone, code])
   const reformat = (input: HTMLInputElement, deleting: boolean) => {
     if (!phone || deleting) {
       value.value = input.value
@@ -73,6 +88,7 @@ export function PhoneField(props: PhoneFieldProps) {
           </select>
         )}
         <input
+          ref={input}
           id="rb-phone"
           name="phone"
           type="tel"

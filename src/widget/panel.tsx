@@ -17,6 +17,7 @@ import { PANEL_CSS } from './panelCss'
 import { formatInto, PhoneField } from './PhoneField'
 import { readableOn } from './readableOn'
 import { dateFormat, placeOf, slotDays } from './slotDays'
+import { sortCountries } from './sortCountries'
 import { fill } from './texts'
 import { widgetLocale } from './widgetLocale'
 
@@ -98,9 +99,11 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     if (!settled.value) return codes.map((code) => ({ code, name: code, dial: '' }))
     // `locale` is canonical (loadTexts), so this cannot throw where the API exists.
     names ||= Intl.DisplayNames && new Intl.DisplayNames([locale], { type: 'region' })
-    return codes
-      .map((code) => ({ code, name: (names && names.of(code)) || code, dial: p ? p.callingCode(code) : '' }))
-      .sort((a, b) => a.name.localeCompare(b.name, locale))
+    return sortCountries(
+      codes.map((code) => ({ code, name: (names && names.of(code)) || code, dial: p ? p.callingCode(code) : '' })),
+      defaultCountry,
+      locale
+    )
   })
 
   const openNow = computed(() => isOpenAt(config, now.value))
