@@ -74,6 +74,17 @@ describe('README.md', () => {
   test('says the same-number windows of both channels', () => {
     expect(readme).toMatch(/one\s+minute in the widget, five minutes from a site form/)
   })
+
+  // The windows as core declares them (src/core/sameNumber.ts, from the `phone` branch).
+  const windows = sources('src')
+    .map((file) => /SAME_NUMBER_MS[^=]*=\s*\{\s*widget:\s*([\d_ *]+),\s*form:\s*([\d_ *]+)\}/.exec(readFileSync(file, 'utf8')))
+    .find(Boolean)
+  test.skipIf(!windows)('gives the windows that SAME_NUMBER_MS declares', () => {
+    const minutes = (ms: string) => ms.replaceAll('_', '').split('*').reduce((product, factor) => product * Number(factor), 1) / 60_000
+    const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
+    const [widget, form] = [minutes(windows![1]!), minutes(windows![2]!)]
+    expect(readme).toMatch(new RegExp(`${words[widget]}\\s+minutes? in the widget, ${words[form]}\\s+minutes? from a site form`))
+  })
 })
 
 describe('bench/latest.md', () => {
