@@ -5,8 +5,9 @@
 // Plausible's tracker and with the SDK, in interleaved rounds (so that drift on a noisy machine hits both alike), once
 // unthrottled (where CDP's script time is precise) and once at 4x CPU throttle (where long
 // tasks show). It prints medians and the median of the paired differences, and writes
-// the table to bench/latest.md. A benchmark, not a test: it asserts nothing.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+// the table to bench/latest.md, with the measured size of every budgeted file; the notes
+// written by hand under NOTES in that file are kept. A benchmark, not a test: it asserts nothing.
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -15,6 +16,7 @@ import { createReceiver } from '../demo/server/receiver/createReceiver'
 import { loadSites, type SiteRecord } from '../demo/server/receiver/loadSites'
 import { createDemoSite } from '../demo/server/site/createDemoSite'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
+import { sizesTable } from './measureSizes'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 9)
 /** CPU throttles to run, e.g. BENCH_CPU=4 for a quick look at the throttled figures only. */
@@ -271,9 +273,19 @@ async function main() {
   ]
   const table = [...header, ...rows, ''].join('\n')
   mkdirSync('bench', { recursive: true })
-  writeFileSync('bench/latest.md', table)
+  writeFileSync('bench/latest.md', [table, sizesTable(), keptNotes()].join('\n'))
   console.log('\n' + table)
   console.log('Written to bench/latest.md')
+}
+
+/** The heading of the hand-written reading of the figures in bench/latest.md: a run keeps it and all below it. */
+const NOTES = '## Reading'
+
+function keptNotes(): string {
+  const file = 'bench/latest.md'
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : ''
+  const at = text.indexOf('\n' + NOTES)
+  return at < 0 ? '' : text.slice(at + 1)
 }
 
 /**
