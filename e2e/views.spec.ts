@@ -1,0 +1,91 @@
+import { devices, type Page } from '@playwright/test'
+import { expect, openDemo, patchConfig, test } from './fixtures'
+import { AT, LANGS, type LangCode, walkTo, ZONE } from './views/walkTo'
+
+/**
+ * Every view of the widget, pictured (`toHaveScreenshot`) in light and dark,
+ * on a desktop and an iPhone 13, in English, German and Arabic, on a clock
+ * that stands still: one page per combination walks through all the views.
+ * The pictures are e2e/views.spec.ts-snapshots/<view>-<theme>-<device>-<lang>-linux.png;
+ * after an intended change: `npx playwright test e2e/views.spec.ts --update-snapshots`.
+ * A failing comparison leaves the actual picture and the diff in
+ * test-results/ and in the html report (playwright-report/).
+ */
+
+// iPhone 13 as Playwright describes it (viewport, scale, touch, mobile, Safari's UA), in Chromium.
+const { defaultBrowserType: _, ...iPhone13 } = devices['iPhone 13']
+const DEVICES = {
+  desktop: { viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
+  iphone13: iPhone13
+}
+const THEMES = ['light', 'dark'] as const
+
+/**
+ * Layout shifts from the page's first paint, with whether the visitor's own
+ * input came just before (a shift then is expected, and not counted).
+ */
+async function recordShifts(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: { value: number; input: boolean; at: string }[] }
+    w.shifts = []
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((entry) => {
+        const shift = entry as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] }
+        const at = (shift.sources || []).map((s) => (s.node && s.node.nodeName) || '?').join(' ')
+        w.shifts.push({ value: shift.value, input: shift.hadRecentInput, at })
+      })
+    ).observe({ type: 'layout-shift', buffered: true })
+  })
+  return async () => (await page.evaluate(() => (window as unknown as { shifts: { value: number; input: boolean; at: string }[] }).shifts)).filter((s) => !s.input)
+}
+
+for (const device of Object.keys(DEVICES) as (keyof typeof DEVICES)[]) {
+  for (const theme of THEMES) {
+    for (const code of Object.keys(LANGS) as LangCode[]) {
+      const lang = LANGS[code]
+      test.describe(`${device} ${theme} ${code}`, () => {
+        test.use({
+          ...DEVICES[device],
+          colorScheme: theme,
+          reducedMotion: 'reduce',
+          locale: lang.browser,
+          timezoneId: ZONE
+        })
+
+        test(`every view: ${device}, ${theme}, ${code}`, async ({ page, context, servers, rb }) => {
+          const shifts = await recordShifts(page)
+          await patchConfig(page, servers, (config) => {
+            config.widget.locale = lang.config.locale
+            if (lang.config.texts) config.widget.texts = lang.config.texts
+            config.privacy.consentText = lang.config.consentText
+          })
+          // The receiver decides "calling now" or "scheduled" by its own clock: the same Tuesday morning.
+          rb.clock(AT)
+          await page.clock.install({ time: new Date(AT) })
+          await page.clock.pauseAt(new Date(AT))
+          await openDemo(page, servers)
+
+          await walkTo({ page, context, rb, lang }, 'offline', async (view) => {
+            await expect(page).toHaveScreenshot(`${view}-${theme}-${device}-${code}.png`, {
+              animations: 'disabled',
+              caret: 'hide',
+              // CSS pixels: the phone's pictures at 390×664, not 3× that (small files, same layout).
+              scale: 'css'
+            })
+          })
+          await context.setOffline(false)
+
+          // No view moved anything on its own (a shift just after a click or a key is the visitor's doing).
+          expect(await shifts()).toEqual([])
+          // The observer sees shifts (a check that could not fail would prove nothing): the page moves its own content.
+          await page.evaluate(() => {
+            const spacer = document.createElement('div')
+            spacer.style.height = '80px'
+            document.body.prepend(spacer)
+          })
+          await expect.poll(async () => (await shifts()).length).toBeGreaterThan(0)
+        })
+      })
+    }
+  }
+}
