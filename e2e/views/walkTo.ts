@@ -129,7 +129,8 @@ export const steps: Record<View, (w: Walk) => Promise<void>> = {
     expect(stored).toMatchObject({ channel: 'widget', phone: '+447400123456', schedule: { type: 'asap' } })
   },
   async 'after-eta'(w) {
-    await w.page.clock.runFor(30_000)
+    // Second by second, as the visitor sees it count down (frames come between the ticks).
+    for (let second = 0; second < 30; second++) await w.page.clock.runFor(1000)
     await expect(dialog(w).getByText(w.lang.texts.soon)).toBeVisible()
   },
   async 'success-scheduled'(w) {
