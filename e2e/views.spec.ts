@@ -104,6 +104,9 @@ for (const device of Object.keys(DEVICES) as (keyof typeof DEVICES)[]) {
               caret: 'hide',
               // CSS pixels: the phone's pictures at 390×664, not 3× that (small files, same layout).
               scale: 'css',
+              // Pixels compared all but exactly (Playwright's default, 0.2, lets a text colour move by
+              // some 15 levels unseen: a contrast regression); the pictures come out the same every run.
+              threshold: 0.02,
               ...CLIPS[device]
             })
           })
