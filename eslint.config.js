@@ -18,7 +18,7 @@ const FEATURES = ['./src/widget', './src/forms', './src/ui']
  * move there. Each is a path that no longer exists after the move, so this list then excepts nothing;
  * delete it with the old files.
  */
-const OLD = existsSync('src/contract.ts')
+const OLD = existsSync(new URL('src/contract.ts', import.meta.url))
 const old = (...paths) => (OLD ? paths : [])
 
 const PHONE = 'Core loads phone validation through the Loader (the `phone` lazy file): it may name its types only.'
