@@ -11,7 +11,11 @@ import { startForms } from './forms/startForms'
 import { startWidget } from './widget/startWidget'
 import type { LazyModules } from './lazyFiles'
 
-const COMMANDS: Command[0][] = ['open', 'close', 'on', 'off', 'consent', 'capture', 'inspect', 'forget', 'destroy']
+/** The methods of `Ringback` by name: tsc rejects a name that is no method (`satisfies`) and, below, a method without its name. */
+const COMMANDS = ['open', 'close', 'on', 'off', 'consent', 'capture', 'inspect', 'forget', 'destroy'] as const satisfies readonly Command[0][]
+/** A type only (no bytes): it fails to compile, naming the method, while `Ringback` has one that COMMANDS lacks. */
+type EveryMethod<Missing extends never> = Missing
+export type MissingCommand = EveryMethod<Exclude<Command[0], (typeof COMMANDS)[number]>>
 
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<ArrayLike<unknown>>; loaded?: boolean }
 

@@ -193,7 +193,7 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
       }
     }
 
-  config.then(
+  void config.then(
     guard((raw) => {
       if (destroyed) return
       storageMode = pick(raw, 'privacy', 'storage') || 'after-consent'

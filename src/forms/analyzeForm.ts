@@ -68,7 +68,7 @@ export function analyzeForm(
   if (marked && !analysis.fields.phone) {
     // The site says this form is a lead form: its phone field is the one that holds a phone number.
     const mapped = Object.values(analysis.fields).flat()
-    const phone = fields.find((f) => /^(?:text|tel|number)$/.test(f.kind) && mapped.indexOf(f) < 0 && /^\s*[+(]?\d[\d\s().\/-]{5,}$/.test(f.value))
+    const phone = fields.find((f) => /^(?:text|tel|number)$/.test(f.kind) && mapped.indexOf(f) < 0 && /^\s*[+(]?\d[\d\s()./-]{5,}$/.test(f.value))
     if (phone) {
       analysis.fields.phone = [phone]
       analysis.values.phone = phone.value

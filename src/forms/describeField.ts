@@ -29,7 +29,7 @@ export const normalize = (s: string): string =>
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[\s_\-\[\]().:*#,/|]+/g, ' ')
+    .replace(/[\s_\-[\]().:*#,/|]+/g, ' ')
     .trim()
 
 /** Describes a control for detection and mapping, with the value it had at submit. */

@@ -44,7 +44,7 @@ export function startForms(host: Host<FormsFiles>): Feature {
 
   const inspect = () => void load().then((c) => c.inspect(host)).catch(host.report)
 
-  host.config.then((raw) => void (wide = (pick(raw, 'forms', 'include') as unknown[] | undefined)?.length))
+  void host.config.then((raw) => void (wide = (pick(raw, 'forms', 'include') as unknown[] | undefined)?.length))
   host.listen(
     document,
     'submit',

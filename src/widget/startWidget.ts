@@ -175,7 +175,7 @@ export function startWidget(host: Host<WidgetFiles>): Feature {
     close: () => later(() => panel && panel.then((p) => p.close(), host.report)),
     destroy() {
       gone = true
-      panel && panel.then((p) => p.destroy(), () => undefined)
+      if (panel) panel.then((p) => p.destroy(), () => undefined)
       element && element.remove()
     }
   }

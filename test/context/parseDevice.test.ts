@@ -6,6 +6,7 @@ import { parseDevice } from '../../src/context/parseDevice'
  * in-app browsers, consoles and crawlers, with the device type, OS (name and
  * version) and browser name the platform should receive. `null`: left out.
  */
+// prettier-ignore
 const TABLE: [ua: string, type: string | null, os: string | null, osVersion: string | null, browser: string | null][] = [
     ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', 'desktop', 'Windows', '10', 'Chrome'],
     ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0', 'desktop', 'Windows', '10', 'Edge'],

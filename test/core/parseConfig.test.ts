@@ -56,6 +56,7 @@ describe('parseConfig', () => {
  * of these values in turn.
  */
 describe('parseConfig agrees with the SiteConfig schema', () => {
+  // prettier-ignore
   const VALUES: unknown[] = [
     undefined, null, '', 'x', 'x'.repeat(36), 'x'.repeat(101), 'x'.repeat(201), 'x'.repeat(2001), 0, -1, 1, 1.5, 4, 5, 60, 61, 200, 201, 240, 241,
     3600, 3601, 10080, 10081, Number.MAX_SAFE_INTEGER + 2, true, false, 'true', [], {}, ['GB'], ['gb'], ['GB', 'IE'], 'GB', 'gb', 'GBR',
