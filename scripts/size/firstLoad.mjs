@@ -2,15 +2,16 @@
 // an application's production bundle of `code`, split as its bundler splits
 // it, of which only what the browser loads before any `import()` runs is
 // measured: the entry file and the files it imports statically.
-import { rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
 export function firstLoad(name, code) {
-  const outdir = join(tmpdir(), 'ringback-size', name)
-  rmSync(outdir, { recursive: true, force: true })
+  // A directory of its own: two size runs at once (two checkouts) must not
+  // delete each other's output.
+  const outdir = mkdtempSync(join(tmpdir(), 'ringback-size-' + name + '-'))
   return {
     // From the repository root `ringback` resolves to this package, through its exports.
     stdin: { contents: code, resolveDir: ROOT, sourcefile: name + '.js' },
