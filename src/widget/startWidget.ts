@@ -1,4 +1,4 @@
-import { HEX_COLOUR } from '../contract'
+import { HEX_COLOUR } from '../contract/formats'
 import { pick } from '../core/fetchConfig'
 import type { OpenMode } from '../core/events'
 import type { Feature, Host } from '../core/host'

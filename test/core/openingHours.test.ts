@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { isOpenAt, nextOpening, openings, slots, wallTimeToUtc, type HoursConfig } from '../../src/core/openingHours'
+import { isOpenAt, nextOpening, openings, slots, wallTimeToUtc, type HoursConfig } from '../../src/contract/openingHours'
 
 const london: HoursConfig = {
-  business: { name: 'Acme Plumbing', timeZone: 'Europe/London' },
+  business: { timeZone: 'Europe/London' },
   hours: {
     weekly: {
       mon: [['09:00', '17:30']],
@@ -17,7 +17,7 @@ const london: HoursConfig = {
   },
   scheduling: { slotMinutes: 15, leadMinutes: 10, horizonDays: 7 }
 }
-const newYork: HoursConfig = { ...london, business: { name: 'Acme Dental', timeZone: 'America/New_York' } }
+const newYork: HoursConfig = { ...london, business: { timeZone: 'America/New_York' } }
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString())
 const at = (s: string) => Date.parse(s)
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { slots, type HoursConfig } from '../../src/core/openingHours'
+import { slots, type HoursConfig } from '../../src/contract/openingHours'
 import { slotDays } from '../../src/widget/slotDays'
 import { EN } from '../../src/widget/texts'
 
 const london: HoursConfig = {
-  business: { name: 'Acme Plumbing', timeZone: 'Europe/London' },
+  business: { timeZone: 'Europe/London' },
   hours: {
     weekly: {
       mon: [['09:00', '17:30']],
