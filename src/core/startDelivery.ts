@@ -1,10 +1,10 @@
 import type { CallbackRequest } from '../schema'
 import type { Emitter } from './createEmitter'
-import { createOutbox, type Outbox, type OutboxEntry, type OutboxFailure } from './createOutbox'
+import { createOutbox, type Outbox, type OutboxFailure } from './createOutbox'
 import type { Reporter } from './createReporter'
 import { pick } from './fetchConfig'
 import { maskPhone } from '../contract/maskPhone'
-import { outboxEntry } from './outboxEntry'
+import { outboxEntry, type OutboxEntry } from './outboxEntry'
 import { parseStored, type Store } from './safeStorage'
 import { beacon, type Reply, send } from './transport'
 
