@@ -287,8 +287,7 @@ export default [
       file: 'dist/ringback.js',
       format: 'iife',
       banner: `/*! ringback ${pkg.version} | MIT */`,
-      // Properties named `_x` never leave the first file (see src/core/createPrivacy.ts): one letter each.
-      plugins: [minify({ module: false, ...(readable ? {} : { mangle: { properties: { regex: /^_/ } } }), format: { comments: /^!/ } })]
+      plugins: [minify({ module: false, format: { comments: /^!/ } })]
     }
   },
   {
