@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import type { CallbackRequest } from '../src/schema'
 import { expect, fetched, FORMS_FILE, GB_META, openDemo, test, type Servers } from './fixtures'
-import { startSink } from '../test/receiver/startSink'
+import { startSink } from '../test/server/receiver/startSink'
 
 const PIN = { demo: '482913', 'acme-dental': '735102' } as const
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')

@@ -15,9 +15,12 @@
  * never renamed.
  */
 import * as z from 'zod/mini'
-import { CLOCK_TIME, COUNTRY_CODE, HEX_COLOUR, LIMITS, LOCAL_DATE, WEEKDAYS } from './contract'
+import { CLOCK_TIME, COUNTRY_CODE, HEX_COLOUR, LOCAL_DATE } from './contract/formats'
+import { LIMITS } from './contract/limits'
+import { WEEKDAYS } from './contract/weekdays'
 
-export { LIMITS, WEEKDAYS, type Weekday } from './contract'
+export { LIMITS } from './contract/limits'
+export { WEEKDAYS, type Weekday } from './contract/weekdays'
 
 // Schemas are built through these small factories, marked free of side
 // effects, so that bundlers drop the schemas a program does not use (a
@@ -279,6 +282,6 @@ export const CallEvent = z.object({
 })
 export type CallEvent = z.infer<typeof CallEvent>
 
-export { maskPhone } from './core/maskPhone'
-export { isOpenAt, localDate, nextOpening, openings, slots, wallTimeToUtc } from './core/openingHours'
-export type { HoursConfig, Opening } from './core/openingHours'
+export { maskPhone } from './contract/maskPhone'
+export { isOpenAt, localDate, nextOpening, openings, slots, wallTimeToUtc } from './contract/openingHours'
+export type { HoursConfig, Opening } from './contract/openingHours'

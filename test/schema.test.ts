@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CallbackRequest, CallbackResponse, ErrorBody, LIMITS, SiteConfig } from '../src/schema'
 import { buildRequest } from '../src/core/buildRequest'
 import type { RawContext } from '../src/core/readContext'
+import { londonHours } from './fixtures/londonHours'
 
 /** The example of platform-api.md, as written there. */
 const contractExample = {
@@ -37,20 +38,7 @@ const contractExample = {
 
 const configExample = {
   siteId: 'demo',
-  business: { name: 'Acme Plumbing', timeZone: 'Europe/London' },
-  hours: {
-    weekly: {
-      mon: [['09:00', '17:30']],
-      tue: [['09:00', '17:30']],
-      wed: [['09:00', '12:00'], ['13:00', '17:30']],
-      thu: [['09:00', '17:30']],
-      fri: [['09:00', '16:00']],
-      sat: [],
-      sun: []
-    },
-    closed: ['2026-12-25', '2026-12-26']
-  },
-  scheduling: { slotMinutes: 15, leadMinutes: 10, horizonDays: 7 },
+  ...londonHours,
   phone: { defaultCountry: 'GB', countries: ['GB', 'IE'] },
   widget: { enabled: true, position: 'bottom-right', accent: '#0a7d5a', locale: 'en', texts: {} },
   forms: { capture: 'auto', include: [], exclude: [] },

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { WEEKDAYS } from '../../src/contract'
+import { WEEKDAYS } from '../../src/contract/weekdays'
 import { DELIVERY_FILE, FORMS_FILE, GB_META, type ReceiverControl, type Stored } from '../fixtures'
 import { expect, fetched, find, focused, kept, ofSdk, shows, tabTo, test, textOf, VISITOR_ZONE } from './fixtures'
 import { callOf, type Tab } from './Tab'

@@ -1,5 +1,5 @@
 import type { Source, Utm } from '../schema'
-import { LIMITS } from '../contract'
+import { LIMITS } from '../contract/limits'
 import { clip, compact } from '../core/clip'
 import { CAMPAIGN_PARAM, type Visit } from '../core/trackVisit'
 import { classifyMedium } from './classifyMedium'

@@ -1,7 +1,7 @@
 import { buildDevice } from '../context/buildDevice'
 import { buildSource } from '../context/buildSource'
 import type { CallbackRequest, Schedule } from '../schema'
-import { LIMITS } from '../contract'
+import { LIMITS } from '../contract/limits'
 import { clip, compact } from './clip'
 import type { Channel } from './events'
 import { randomId } from './randomId'

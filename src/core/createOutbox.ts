@@ -1,32 +1,7 @@
 import { backoff } from './backoff'
-import { AFTER_BEACON_MS, OUTBOX_KEY } from './outboxEntry'
-import type { Channel } from './events'
+import { AFTER_BEACON_MS, OUTBOX_KEY, type OutboxEntry, writeEntry } from './outboxEntry'
 import { parseStored, type Store } from './safeStorage'
 import { type Reply, type Send, STALL_MS } from './transport'
-
-/**
- * One request waiting for the platform's acknowledgement. Stored under its
- * own key (`ringback:o:<id>`), so that tabs adding or removing entries at
- * the same moment never overwrite each other's. No arrays: pages that patch
- * `Array.prototype.toJSON` would corrupt them on the way to storage.
- */
-export interface OutboxEntry {
-  id: string
-  /** Endpoint, e.g. `https://api.example.com/v1/callbacks`. */
-  url: string
-  /** The serialized request: byte-identical on every try. */
-  body: string
-  channel: Channel
-  /** When it was made (ms since the epoch). */
-  created: number
-  /** Tries so far, across pages and tabs. */
-  tries: number
-  /** Not to be tried before this time (ms). */
-  next: number
-  /** The tab that is sending it, and until when it may (where Web Locks are missing, the only guard). */
-  owner?: string
-  lease?: number
-}
 
 /** Why delivery stopped, or that it will be tried again. */
 export interface OutboxFailure {
@@ -102,7 +77,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let stopped = false
 
   const read = (id: string) => parseStored<OutboxEntry>(store.get(OUTBOX_KEY + id))
-  const write = (entry: OutboxEntry) => store.set(OUTBOX_KEY + entry.id, JSON.stringify(entry))
+  const write = (entry: OutboxEntry) => writeEntry(store, entry)
   const remove = (id: string) => store.remove(OUTBOX_KEY + id)
   const all = () => {
     const entries: OutboxEntry[] = []

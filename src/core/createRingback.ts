@@ -6,8 +6,7 @@ import { fetchConfig, pick } from './fetchConfig'
 import type { CoreFiles, Feature, Host, Loader, StartFeature } from './host'
 import type { Delivery } from './startDelivery'
 import { onIdle } from './onIdle'
-import type { OutboxEntry } from './createOutbox'
-import { OUTBOX_KEY, outboxEntry } from './outboxEntry'
+import { OUTBOX_KEY, outboxEntry, type OutboxEntry, writeEntry } from './outboxEntry'
 import type { ResolvedOptions } from './options'
 import { retryable } from './retryable'
 import { readContext, type UaHints } from './readContext'
@@ -169,7 +168,7 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
       // storage, in the outbox's shape: if the file cannot load (offline, a
       // CDN failure) the next page sends it; if the page goes first, `leave`.
       const entry = outboxEntry(options.api, request, Date.now())
-      outboxStore.set(OUTBOX_KEY + request.id, JSON.stringify(entry))
+      writeEntry(outboxStore, entry)
       early.push(entry)
       delivery().then((ready) => {
         early = []

@@ -1,7 +1,9 @@
-import { CLOCK_TIME, COUNTRY_CODE, HEX_COLOUR, LIMITS, LOCAL_DATE, WEEKDAYS } from '../contract'
+import { CLOCK_TIME, COUNTRY_CODE, HEX_COLOUR, LOCAL_DATE } from '../contract/formats'
+import { LIMITS } from '../contract/limits'
+import { WEEKDAYS } from '../contract/weekdays'
 import type { SiteConfig } from '../schema'
 import { pick } from './fetchConfig'
-import { zoneClock } from './openingHours'
+import { zoneClock } from '../contract/openingHours'
 
 /** What the lazy files work from: the checked config, and what was wrong with the one sent. */
 export interface ParsedConfig {

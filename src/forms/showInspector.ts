@@ -1,5 +1,5 @@
 import type { Host } from '../core/host'
-import { adoptStyles } from '../widget/adoptStyles'
+import { adoptStyles } from '../ui/adoptStyles'
 import type { Analysis } from './analyzeForm'
 import type { FieldInfo } from './describeField'
 

@@ -1,6 +1,6 @@
 import type { RingbackEvents } from '../core/events'
 import type { Host } from '../core/host'
-import { adoptStyles } from '../widget/adoptStyles'
+import { adoptStyles } from '../ui/adoptStyles'
 import { describeAnswer } from './describeAnswer'
 
 const CSS = `:host{all:initial;position:fixed;z-index:2147483646;left:50%;bottom:24px;transform:translateX(-50%);font:15px/1.4 system-ui,sans-serif}

@@ -1,4 +1,4 @@
-import { localDate, wallTimeToUtc } from '../core/openingHours'
+import { localDate, wallTimeToUtc } from '../contract/openingHours'
 import { fill, type Texts } from './texts'
 
 /** A slot as the visitor sees it. */

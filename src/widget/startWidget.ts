@@ -1,9 +1,9 @@
-import { HEX_COLOUR } from '../contract'
+import { HEX_COLOUR } from '../contract/formats'
 import { pick } from '../core/fetchConfig'
 import type { OpenMode } from '../core/events'
 import type { Feature, Host } from '../core/host'
 import { onIdle } from '../core/onIdle'
-import { adoptStyles } from './adoptStyles'
+import { adoptStyles } from '../ui/adoptStyles'
 import { widgetLocale } from './widgetLocale'
 
 /** The lazy file the widget loads, by the name it asks for. */

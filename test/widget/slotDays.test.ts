@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { slots, type HoursConfig } from '../../src/core/openingHours'
+import { slots } from '../../src/contract/openingHours'
 import { slotDays } from '../../src/widget/slotDays'
 import { EN } from '../../src/widget/texts'
+import { londonHours } from '../fixtures/londonHours'
 
-const london: HoursConfig = {
-  business: { name: 'Acme Plumbing', timeZone: 'Europe/London' },
-  hours: {
-    weekly: {
-      mon: [['09:00', '17:30']],
-      tue: [['09:00', '17:30']],
-      wed: [['09:00', '12:00'], ['13:00', '17:30']],
-      thu: [['09:00', '17:30']],
-      fri: [['09:00', '16:00']]
-    },
-    closed: ['2026-12-25', '2026-12-26']
-  },
-  scheduling: { slotMinutes: 15, leadMinutes: 10, horizonDays: 7 }
-}
+const london = londonHours
 const at = (s: string) => Date.parse(s)
 const names = (days: ReturnType<typeof slotDays>, n = 1) => days.map((d) => d.label + ': ' + d.slots.slice(0, n).map((s) => s.name).join(' | '))
 

@@ -1,4 +1,4 @@
-import { maskPhone } from '../../../src/core/maskPhone'
+import { maskPhone } from '../../../src/contract/maskPhone'
 import type { DeliveryRow } from '../receiver/webhook/openWebhookQueue'
 
 /** A webhook delivery as it leaves the server for the console: times as ISO strings, the number masked. */

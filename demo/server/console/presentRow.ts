@@ -1,4 +1,4 @@
-import { maskPhone } from '../../../src/core/maskPhone'
+import { maskPhone } from '../../../src/contract/maskPhone'
 import type { ConsoleRow } from './openConsoleDb'
 
 /** A request as it leaves the server for the console: the number masked, nothing the list does not show. */

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
-import { maskPhone } from '../../../src/core/maskPhone'
+import { maskPhone } from '../../../src/contract/maskPhone'
 import type { Route } from '../http/createRouter'
 import { sendError } from '../http/sendError'
 import { sendJson } from '../http/sendJson'

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { maskPhone } from '../../../src/core/maskPhone'
+import { maskPhone } from '../../../src/contract/maskPhone'
 import type { CallbackRequest } from '../../../src/schema'
 import { forgetDeleted } from './forgetDeleted'
 

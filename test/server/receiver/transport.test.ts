@@ -47,7 +47,7 @@ describe('slow clients', () => {
   }, 20000)
 
   it('the defaults are far below Node’s five minutes', async () => {
-    const { DEFAULT_TIMEOUTS } = await import('../../demo/server/http/createHttpServer')
+    const { DEFAULT_TIMEOUTS } = await import('../../../demo/server/http/createHttpServer')
     expect(DEFAULT_TIMEOUTS.requestMs).toBeLessThanOrEqual(30000)
     expect(DEFAULT_TIMEOUTS.headersMs).toBeLessThanOrEqual(10000)
   })

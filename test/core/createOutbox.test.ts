@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createOutbox, MAX_AGE_MS, MAX_ENTRIES, MAX_TRIES, type OutboxEntry, type OutboxFailure } from '../../src/core/createOutbox'
+import { createOutbox, MAX_AGE_MS, MAX_ENTRIES, MAX_TRIES, type OutboxFailure } from '../../src/core/createOutbox'
+import type { OutboxEntry } from '../../src/core/outboxEntry'
 import { memoryStore, type Store } from '../../src/core/safeStorage'
 import { type Reply, STALL_MS } from '../../src/core/transport'
 

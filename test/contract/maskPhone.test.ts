@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskPhone } from '../../src/core/maskPhone'
+import { maskPhone } from '../../src/contract/maskPhone'
 
 describe('maskPhone', () => {
   it.each([

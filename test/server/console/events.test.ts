@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Metrics } from '../../demo/server/console/buildMetrics'
-import type { PresentedRow } from '../../demo/server/console/presentRow'
+import type { Metrics } from '../../../demo/server/console/buildMetrics'
+import type { PresentedRow } from '../../../demo/server/console/presentRow'
 import { demoRequest, dentalRequest, startConsole } from './consoleHarness'
 
 describe('POST /v1/callbacks/{id}/events', () => {

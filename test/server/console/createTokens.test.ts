@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTokens } from '../../demo/server/console/createTokens'
+import { createTokens } from '../../../demo/server/console/createTokens'
 import { startConsole } from './consoleHarness'
 
 const flip = (s: string, at: number) => s.slice(0, at) + (s[at] === 'A' ? 'B' : 'A') + s.slice(at + 1)

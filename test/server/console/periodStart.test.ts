@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { periodStart } from '../../demo/server/console/periodStart'
+import { periodStart } from '../../../demo/server/console/periodStart'
 import { startConsole } from './consoleHarness'
 
 describe('the console page', () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { afterEach } from 'vitest'
-import { createReceiver, type ReceiverOptions } from '../../demo/server/receiver/createReceiver'
-import { loadSites } from '../../demo/server/receiver/loadSites'
-import type { CallbackRequest } from '../../src/schema'
+import { createReceiver, type ReceiverOptions } from '../../../demo/server/receiver/createReceiver'
+import { loadSites } from '../../../demo/server/receiver/loadSites'
+import type { CallbackRequest } from '../../../src/schema'
 
 /** A receiver on a free port with the demo sites, a file database in a temp folder, and a fixed clock. */
 export async function startReceiver(options: Partial<ReceiverOptions> & { clock?: { now: number } } = {}) {

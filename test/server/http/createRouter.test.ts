@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { createRouter, type Route, type RouteContext } from '../../demo/server/http/createRouter'
+import { createRouter, type Route, type RouteContext } from '../../../demo/server/http/createRouter'
 
 /** Runs one request through a router without a network: what was answered, and what the handler saw. */
 async function dispatch(routes: Route[], method: string, url: string) {

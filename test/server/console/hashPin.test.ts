@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hashPin, verifyPin } from '../../demo/server/console/hashPin'
-import { type Attempt, createAttemptLimit } from '../../demo/server/console/createAttemptLimit'
+import { hashPin, verifyPin } from '../../../demo/server/console/hashPin'
+import { type Attempt, createAttemptLimit } from '../../../demo/server/console/createAttemptLimit'
 import { PINS, startConsole } from './consoleHarness'
 
 describe('PIN hashes', { timeout: 30000 }, () => {

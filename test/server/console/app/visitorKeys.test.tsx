@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { render } from 'preact'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { label } from '../../demo/server/console/app/format'
-import { Overview } from '../../demo/server/console/app/Overview'
-import { RequestTable } from '../../demo/server/console/app/RequestTable'
-import type { Metrics, PresentedRow } from '../../demo/server/console/app/types'
+import { label } from '../../../../demo/server/console/app/format'
+import { Overview } from '../../../../demo/server/console/app/Overview'
+import { RequestTable } from '../../../../demo/server/console/app/RequestTable'
+import type { Metrics, PresentedRow } from '../../../../demo/server/console/app/types'
 
 /** Names a visitor can put in a campaign or a device type that mean something to a plain object. */
 const HOSTILE = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']

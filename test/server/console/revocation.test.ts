@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hashPin } from '../../demo/server/console/hashPin'
-import { loadSites } from '../../demo/server/receiver/loadSites'
+import { hashPin } from '../../../demo/server/console/hashPin'
+import { loadSites } from '../../../demo/server/receiver/loadSites'
 import { demoRequest, startConsole } from './consoleHarness'
 
 const HOUR = 3600000

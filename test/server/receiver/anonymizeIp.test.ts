@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { anonymizeIp } from '../../demo/server/receiver/anonymizeIp'
+import { anonymizeIp } from '../../../demo/server/receiver/anonymizeIp'
 
 describe('anonymizeIp', () => {
   it.each([

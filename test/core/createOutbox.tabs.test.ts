@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createOutbox, LEASE_MS, type OutboxEntry } from '../../src/core/createOutbox'
+import { createOutbox, LEASE_MS } from '../../src/core/createOutbox'
+import type { OutboxEntry } from '../../src/core/outboxEntry'
 import { memoryStore, type Store } from '../../src/core/safeStorage'
 import type { Reply } from '../../src/core/transport'
 

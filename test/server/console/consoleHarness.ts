@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest'
 import { request, startReceiver } from '../receiver/startReceiver'
-import type { CallbackRequest } from '../../src/schema'
+import type { CallbackRequest } from '../../../src/schema'
 
 export { request }
 

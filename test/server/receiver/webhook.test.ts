@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadSites, WebhookSchema } from '../../demo/server/receiver/loadSites'
-import type { WebhookEvent } from '../../demo/server/receiver/webhook/buildWebhookEvent'
-import { postWebhook } from '../../demo/server/receiver/webhook/postWebhook'
-import { MAX_ATTEMPTS, retryDelay } from '../../demo/server/receiver/webhook/retryDelay'
+import { loadSites, WebhookSchema } from '../../../demo/server/receiver/loadSites'
+import type { WebhookEvent } from '../../../demo/server/receiver/webhook/buildWebhookEvent'
+import { postWebhook } from '../../../demo/server/receiver/webhook/postWebhook'
+import { MAX_ATTEMPTS, retryDelay } from '../../../demo/server/receiver/webhook/retryDelay'
 import { demoRequest, startConsole } from '../console/consoleHarness'
 import { startSink, type Sink } from './startSink'
 

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { isOpenAt, nextOpening, openings, slots, wallTimeToUtc, type HoursConfig } from '../../src/core/openingHours'
+import { isOpenAt, nextOpening, openings, slots, wallTimeToUtc, type HoursConfig } from '../../src/contract/openingHours'
+import { londonHours } from '../fixtures/londonHours'
 
-const london: HoursConfig = {
-  business: { name: 'Acme Plumbing', timeZone: 'Europe/London' },
-  hours: {
-    weekly: {
-      mon: [['09:00', '17:30']],
-      tue: [['09:00', '17:30']],
-      wed: [['09:00', '12:00'], ['13:00', '17:30']],
-      thu: [['09:00', '17:30']],
-      fri: [['09:00', '16:00']],
-      sat: [],
-      sun: []
-    },
-    closed: ['2026-12-25', '2026-12-26']
-  },
-  scheduling: { slotMinutes: 15, leadMinutes: 10, horizonDays: 7 }
-}
-const newYork: HoursConfig = { ...london, business: { name: 'Acme Dental', timeZone: 'America/New_York' } }
+const london = londonHours
+const newYork: HoursConfig = { ...london, business: { timeZone: 'America/New_York' } }
 const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString())
 const at = (s: string) => Date.parse(s)
 

@@ -1,8 +1,23 @@
-import { WEEKDAYS } from '../contract'
-import type { SiteConfig } from '../schema'
+import { WEEKDAYS, type Weekday } from './weekdays'
 
-/** What the hours functions need of a site config. */
-export type HoursConfig = Pick<SiteConfig, 'business' | 'hours' | 'scheduling'>
+/**
+ * What the hours functions need of a site config (`SiteConfig` of
+ * `ringback/schema` is one): written out here, so that the contract does not
+ * import the schema that builds on it.
+ */
+export interface HoursConfig {
+  business: {
+    /** IANA time zone of the business, e.g. `Europe/London`. */
+    timeZone: string
+  }
+  hours: {
+    /** Opening ranges `[from, to]` (`HH:MM`) by day of the week. */
+    weekly: Partial<Record<Weekday, [string, string][]>>
+    /** Local dates `YYYY-MM-DD` on which the business is closed. */
+    closed?: string[]
+  }
+  scheduling: { slotMinutes: number; leadMinutes: number; horizonDays: number }
+}
 
 /** One opening of the business, as UTC instants (ms), on a local date of the business. */
 export interface Opening {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { presentRow } from '../../demo/server/console/presentRow'
-import { toCsv } from '../../demo/server/console/toCsv'
+import { presentRow } from '../../../demo/server/console/presentRow'
+import { toCsv } from '../../../demo/server/console/toCsv'
 import { demoRequest, request, startConsole } from './consoleHarness'
 
 /** Real numbers of several countries and how every console view shows them. */

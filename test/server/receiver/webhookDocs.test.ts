@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadSites } from '../../demo/server/receiver/loadSites'
+import { loadSites } from '../../../demo/server/receiver/loadSites'
 import { demoRequest, startConsole } from '../console/consoleHarness'
 import { startSink, type Sink } from './startSink'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { LeadDetail } from '../../demo/server/console/presentDetail'
+import type { LeadDetail } from '../../../demo/server/console/presentDetail'
 import { demoRequest, dentalRequest, startConsole } from './consoleHarness'
 
 const HOSTILE = '<img src=x onerror="alert(1)">'

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createSemaphore } from '../../demo/server/console/createSemaphore'
+import { createSemaphore } from '../../../demo/server/console/createSemaphore'
 import { PINS, startConsole } from './consoleHarness'
 
 const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length
