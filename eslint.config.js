@@ -2,7 +2,6 @@
 // point, and the zones below are that map in a form a machine checks. Each
 // zone names the files it binds (`target`), what they may not import
 // (`from`) and the one way out (`except`).
-import { existsSync } from 'node:fs'
 import js from '@eslint/js'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 import { importX } from 'eslint-plugin-import-x'
@@ -12,14 +11,6 @@ import tseslint from 'typescript-eslint'
 /** The browser SDK's layers, by folder or file under src/. */
 const ENTRIES = ['./src/boot.ts', './src/index.ts', './src/forms.ts', './src/lazyFiles.ts']
 const FEATURES = ['./src/widget', './src/forms', './src/ui']
-
-/**
- * Until the structure branch lands (src/contract/, src/ui/): the few imports of the old layout that
- * move there. Each is a path that no longer exists after the move, so this list then excepts nothing;
- * delete it with the old files.
- */
-const OLD = existsSync(new URL('src/contract.ts', import.meta.url))
-const old = (...paths) => (OLD ? paths : [])
 
 const PHONE = 'Core loads phone validation through the Loader (the `phone` lazy file): it may name its types only.'
 const ZOD = "Browser code never imports 'zod' (src/schema.ts uses 'zod/mini')."
@@ -80,7 +71,7 @@ export default tseslint.config(
         {
           zones: [
             {
-              target: ['./src/contract', ...old('./src/contract.ts')],
+              target: './src/contract',
               from: ['./src', './demo', './test', './e2e', './scripts'],
               except: ['./contract'],
               message: 'The contract (formats, opening hours, masking) imports nothing of ours: core, schema and the receiver import it.'
@@ -88,7 +79,7 @@ export default tseslint.config(
             {
               target: './src/schema.ts',
               from: './src',
-              except: ['./contract', './schema.ts', ...old('./contract.ts', './core/maskPhone.ts', './core/openingHours.ts')],
+              except: ['./contract', './schema.ts'],
               message: 'The schema is the contract in zod: it imports only src/contract/.'
             },
             {
@@ -104,7 +95,6 @@ export default tseslint.config(
             {
               target: './src/forms',
               from: ['./src/widget', ...ENTRIES],
-              except: old('./adoptStyles.ts'),
               message: 'Form capture knows nothing of the widget (shared UI helpers live in src/ui/).'
             },
             {
@@ -125,7 +115,7 @@ export default tseslint.config(
             {
               target: './demo/server',
               from: './src',
-              except: ['./contract', './schema.ts', ...old('./contract.ts', './core/maskPhone.ts')],
+              except: ['./contract', './schema.ts'],
               message: 'The receiver and console know the SDK only by its contract and schema, as the platform would.'
             }
           ]

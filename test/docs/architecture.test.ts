@@ -17,11 +17,8 @@ test.each([...folders('src'), ...folders('demo/server')])('the code map names %s
   expect(codeMap).toMatch(new RegExp(`(^|[\\s(])${name}/`, 'm'))
 })
 
-/** Files the code map already shows in their new place (src/contract/): remove once the move is merged. */
-const MOVING = new Set(['contract.ts'])
-
 test('the code map names every file at the top of src/', () => {
-  const files = readdirSync('src').filter((name) => /\.tsx?$/.test(name) && !MOVING.has(name))
+  const files = readdirSync('src').filter((name) => /\.tsx?$/.test(name))
   expect(files.length).toBeGreaterThan(3)
   for (const file of files) expect(codeMap).toContain(file)
 })
