@@ -56,6 +56,7 @@ color:var(--on);background:var(--a)}
 .btn[disabled]{cursor:progress;opacity:.7}
 .lnk{display:block;margin:4px auto 0;padding:8px;cursor:pointer;text-decoration:underline;color:var(--fg)}
 .foot .lnk{margin:0 auto}
+.top{margin:-4px 0 12px;padding:4px 0}
 .sum{min-height:20px;margin:0 0 8px;font-size:14px;font-weight:600;text-align:center}
 .sum .err{margin:0}
 .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}

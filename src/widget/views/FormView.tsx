@@ -54,6 +54,12 @@ export function FormView(props: {
           </p>
         )}
         {!picking && <p>{t.intro}</p>}
+        {/* The way to the other mode comes first: it is a choice made before the number. */}
+        {model.openNow.value && (
+          <button class="lnk top" type="button" onClick={() => (model.mode.value = picking ? 'now' : 'schedule')}>
+            {picking ? t.instead : t.later}
+          </button>
+        )}
         {picking && (model.days.value.length ? Picker && <Picker model={model} /> : <p>{t.noSlots}</p>)}
         <PhoneField
           texts={t}
@@ -97,11 +103,6 @@ export function FormView(props: {
               </a>
             )}
           </p>
-        )}
-        {model.openNow.value && (
-          <button class="lnk" type="button" onClick={() => (model.mode.value = picking ? 'now' : 'schedule')}>
-            {picking ? t.instead : t.later}
-          </button>
         )}
       </div>
       <div class="foot">

@@ -11,7 +11,7 @@ fieldset{min-width:0;margin:0 0 12px}
 .wrap{position:relative}
 .grid{display:grid;grid-template-columns:1fr 1fr;gap:8px}
 .l1{grid-auto-rows:48px}.l2{grid-auto-rows:60px}.l3{grid-auto-rows:76px}
-.days{display:flex;overflow-x:auto;scroll-snap-type:x mandatory;scrollbar-width:none;margin:-4px;padding:4px}
+.days{display:flex;gap:8px;overflow-x:auto;scroll-snap-type:x mandatory;scrollbar-width:none;margin:-4px;padding:4px}
 .days .ch{flex:0 0 64px;height:56px;scroll-snap-align:start}
 .arr{position:absolute;z-index:1;top:calc(50% - 14px);width:28px;height:28px;border-radius:14px;background:var(--bg);box-shadow:0 1px 4px #0006;cursor:pointer}
 .arr:after{content:'';display:block;width:28px;height:28px;background:var(--fg);clip-path:polygon(40% 30%,64% 50%,40% 70%,36% 65%,54% 50%,36% 35%)}
