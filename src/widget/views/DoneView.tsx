@@ -7,6 +7,12 @@ import { AfterEta } from './AfterEta'
 
 export { DONE_CSS } from './doneCss'
 
+/** The sentence with the number isolated (`<bdi>`, never split across lines): `+44 7400 123456` reads left to right in any language. */
+function withNumber(text: string, phone: string) {
+  const at = text.indexOf(phone)
+  return at < 0 ? text : [text.slice(0, at), <bdi>{phone}</bdi>, text.slice(at + phone.length)]
+}
+
 /**
  * The confirmation: what will happen, with the visitor's own number in
  * full (events and `dataLayer` only ever see it masked), a way to change
@@ -22,7 +28,10 @@ export function DoneView({ model, onClose, onChangeNumber }: { model: PanelModel
     <>
       <div class="body">
         <p class="ok" role="status" tabIndex={-1} data-focus>
-          {calling ? fill(t.calling, { phone: a.phone }) : describeCall(t, a.phone, a.at!, model.timeLocale, model.visitorZone, model.businessZone)}
+          {withNumber(
+            calling ? fill(t.calling, { phone: a.phone }) : describeCall(t, a.phone, a.at!, model.timeLocale, model.visitorZone, model.businessZone),
+            a.phone
+          )}
         </p>
         {calling && <p>{eta > 0 ? fill(t.eta, { seconds: eta }) : t.soon}</p>}
         <p class="mut">

@@ -5,5 +5,6 @@ export const DONE_CSS = `
 .alt{color:var(--fg);background:none;border:1px solid var(--bd);margin:4px 0 12px}
 .two{display:grid;grid-template-columns:1fr 1fr;gap:8px}.two .alt{margin:0}
 .lnk.in{display:inline;margin:0;padding:0;font-size:14px}
+bdi{white-space:nowrap}
 .more{margin-top:8px;padding-top:12px;border-top:1px solid var(--soft)}
 `
