@@ -105,7 +105,8 @@ test.describe('the callback widget', () => {
     expect(stored!.signals!.fillMs).toBeGreaterThanOrEqual(0)
     // The receiver answers by its own clock: calling now (open) or the next opening (closed).
     const status = panel.getByRole('status')
-    await expect(status).toHaveText(/We are calling you now on \+44740•••3456\.|We will call you on \+44740•••3456 at \w+day, \w+ \d+ at \d+:\d\d\s?[AP]M\./)
+    // The visitor's own number, in full (events and dataLayer see it masked); a scheduled call's day and time in a sentence.
+    await expect(status).toHaveText(/We are calling you now on \+44 7400 123456\.|We will call you on \+44 7400 123456 on \w+day, \w+ \d+ at \d+:\d\d\s?[AP]M\./)
     expect(await axe(page)).toEqual([])
     await shot(page, 'success')
     // Delivered once; a second click could not send it again.
@@ -150,7 +151,7 @@ test.describe('the callback widget', () => {
     await panel.getByRole('checkbox').check()
     await page.clock.pauseAt(new Date(TUESDAY_OPEN))
     await panel.getByRole('button', { name: /call me now/i }).click()
-    await expect(panel.getByRole('status')).toHaveText('We are calling you now on +44740•••3456.')
+    await expect(panel.getByRole('status')).toHaveText('We are calling you now on +44 7400 123456.')
     await expect(panel.getByText('Your phone should ring within 30 seconds.')).toBeVisible()
     await page.clock.runFor(5000)
     await expect(panel.getByText('Your phone should ring within 25 seconds.')).toBeVisible()
@@ -241,7 +242,7 @@ test.describe('the callback widget', () => {
       const days = panel.getByRole('radiogroup', { name: 'Day' }).getByRole('radio')
       await expect(days.first()).toHaveText(/^Mon/)
       const first = panel.getByRole('radiogroup', { name: 'Time' }).getByRole('radio').first()
-      await expect(first).toHaveAccessibleName(newYork(opening) + ' your time, 9:00 AM in London')
+      await expect(first).toHaveAccessibleName(newYork(opening) + ' your time, 9:00 AM in London, early morning for you')
       expect(await axe(page)).toEqual([])
       await first.click()
       await expect(first).toHaveAttribute('aria-checked', 'true')
@@ -253,7 +254,7 @@ test.describe('the callback widget', () => {
       expect(stored!.schedule).toEqual({ type: 'slot', at: new Date(opening).toISOString() })
       expect(stored!.timeZone).toBe('America/New_York')
       await expect(panel.getByRole('status')).toHaveText(
-        new RegExp('We will call you on \\+44740•••3456 at Monday, .* at ' + newYork(opening).replace(/\s/g, '\\s') + '\\.')
+        new RegExp('We will call you on \\+44 7400 123456 on Monday, .* at ' + newYork(opening).replace(/\s/g, '\\s') + ' \\(9:00\\sAM in London\\)\\.')
       )
     })
 

@@ -1,8 +1,12 @@
+import type { ComponentChildren } from 'preact'
+
 export interface Choice {
   key: string
   label: string
   /** A second, smaller line. */
   sub?: string
+  /** A third, said as a caution (`early morning for you`). */
+  note?: string
   /** The accessible name, when the visible text alone says less. */
   name?: string
 }
@@ -14,6 +18,12 @@ export interface ChoicesProps {
   choices: Choice[]
   selected: string | undefined
   onSelect(key: string): void
+  /** The group's own class: `days` (a strip that scrolls sideways) or `times` (a grid). */
+  kind: string
+  /** Beside the group (the strip's arrows). */
+  children?: ComponentChildren
+  /** The group's own style (set through the CSSOM, which a CSP allows): the space its choices will take. */
+  style?: Record<string, string>
 }
 
 /**
@@ -45,7 +55,9 @@ export function Choices(props: ChoicesProps) {
   return (
     <fieldset>
       <legend id={props.id}>{props.legend}</legend>
-      <div class="grid" role="radiogroup" aria-labelledby={props.id} onKeyDown={onKeyDown}>
+      <div class="wrap">
+      {props.children}
+      <div class={'grid ' + props.kind} style={props.style} role="radiogroup" aria-labelledby={props.id} onKeyDown={onKeyDown}>
         {choices.map((c) => (
           <button
             key={c.key}
@@ -60,8 +72,10 @@ export function Choices(props: ChoicesProps) {
           >
             {c.label}
             {c.sub && <small>{c.sub}</small>}
+            {c.note && <small class="odd">{c.note}</small>}
           </button>
         ))}
+      </div>
       </div>
     </fieldset>
   )

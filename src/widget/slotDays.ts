@@ -8,14 +8,23 @@ export interface SlotView {
   label: string
   /** The time where the business is, when it reads differently (`9:00 AM in London`). */
   theirs?: string
-  /** The accessible name: both times when they differ. */
+  /** Said of a time before 08:00 or after 21:00 for the visitor ("early morning for you"). */
+  odd?: string
+  /** The accessible name: both times when they differ, and whether it is odd. */
   name: string
 }
 
 /** One day of slots, by the visitor's own calendar. */
 export interface DayView {
   key: string
+  /** The day's accessible name (`Mon, Nov 30`). */
   label: string
+  /** The two lines of its button in the strip (`Mon`, `Nov 30`). */
+  weekday: string
+  date: string
+  /** How many slots, and the lines each slot's button needs (its time; the business's; early or late): known before the slots are labelled. */
+  count: number
+  lines: number
   slots: SlotView[]
 }
 
@@ -42,14 +51,22 @@ export const placeOf = (zone: string) => zone.split('/').pop()!.replace(/_/g, ' 
 export function slotDays(slots: number[], locale: string, visitorZone: string, businessZone: string, texts: Texts): DayView[] {
   const time = (timeZone: string) => dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone })
   const day = dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: visitorZone })
+  const weekday = dateFormat(locale, { weekday: 'short', timeZone: visitorZone })
+  const date = dateFormat(locale, { day: 'numeric', month: 'short', timeZone: visitorZone })
   const place = placeOf(businessZone)
+  // The visitor's wall clock as `HH:MM`, whatever their locale writes.
+  const clock = dateFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: visitorZone })
   const view = (at: number): SlotView => {
     const label = time(visitorZone).format(at)
     const there = time(businessZone).format(at)
     const theirs = there !== label ? fill(texts.theirs, { time: there, place }) : undefined
-    return { at, label, theirs, name: theirs ? fill(texts.yours, { time: label }) + ', ' + theirs : label }
+    const hm = clock.format(at)
+    const odd = hm < '08:00' ? texts.early : hm > '21:00' ? texts.late : undefined
+    const name = (theirs ? fill(texts.yours, { time: label }) + ', ' + theirs : label) + (odd ? ', ' + odd : '')
+    return { at, label, theirs, odd, name }
   }
   const days: DayView[] = []
+  const groups: number[][] = []
   let instants: number[] = []
   // The instant the current day ends for the visitor: their next midnight.
   let end = -Infinity
@@ -59,10 +76,29 @@ export function slotDays(slots: number[], locale: string, visitorZone: string, b
       const [y, m, d] = key.split('-').map(Number) as [number, number, number]
       end = wallTimeToUtc(y, m, d + 1, 0, visitorZone)
       const own: number[] = (instants = [])
+      groups.push(own)
       let labelled: SlotView[] | undefined
-      days.push({ key, label: day.format(at), get slots() { return (labelled ||= own.map(view)) } })
+      days.push({
+        key,
+        label: day.format(at),
+        weekday: weekday.format(at),
+        date: date.format(at),
+        count: 0,
+        lines: 1,
+        get slots() {
+          return (labelled ||= own.map(view))
+        }
+      })
     }
     instants.push(at)
   }
+  // A day's first and last slots say whether its times read differently
+  // there, or are early or late here: the buttons' size, before any is labelled.
+  days.forEach((d, i) => {
+    const own = groups[i]!
+    const ends = [view(own[0]!), view(own[own.length - 1]!)]
+    d.count = own.length
+    d.lines = 1 + (ends.some((v) => v.theirs) ? 1 : 0) + (ends.some((v) => v.odd) ? 1 : 0)
+  })
   return days
 }

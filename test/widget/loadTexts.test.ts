@@ -29,9 +29,13 @@ describe('loadTexts', () => {
 
   it('has every English string in German, French and Spanish, with the same placeholders', () => {
     for (const language of [de, fr, es]) {
-      expect(Object.keys(language).sort()).toEqual(Object.keys(EN).sort())
+      // `scheduledOne` only where a language says one o'clock otherwise (Spanish).
+      const keys = Object.keys(EN).filter((key) => key !== 'scheduledOne' || key in language)
+      expect(Object.keys(language).sort()).toEqual(keys.sort())
       for (const key of Object.keys(EN) as (keyof typeof EN)[]) {
-        expect(language[key].match(/\{\w+\}/g) || [], key).toEqual(EN[key].match(/\{\w+\}/g) || [])
+        if (key === 'scheduledOne') continue
+        // The same placeholders; a language puts them in its own order.
+        expect((language[key]!.match(/\{\w+\}/g) || []).sort(), key).toEqual((EN[key].match(/\{\w+\}/g) || []).sort())
       }
     }
   })

@@ -1,0 +1,57 @@
+import { Choices } from '../Choices'
+import type { PanelModel } from '../createPanelModel'
+import { placeOf } from '../slotDays'
+import { fill } from '../texts'
+
+export { PICKER_CSS } from './pickerCss'
+
+/** The rows' heights for one, two and three lines (pickerCss `l1`–`l3`), and the gap. */
+const ROW = [48, 60, 76]
+
+/** Scrolls the day strip by most of its width, forwards or back, in either writing direction. */
+function scrollStrip(event: MouseEvent, by: number) {
+  const strip = (event.currentTarget as HTMLElement).parentElement!.querySelector<HTMLElement>('.days')!
+  const rtl = getComputedStyle(strip).direction === 'rtl'
+  strip.scrollBy({ left: by * (rtl ? -1 : 1) * strip.clientWidth * 0.8, behavior: 'smooth' })
+}
+
+/**
+ * The scheduling view's choices: the days as a strip (weekday and date; it
+ * scrolls sideways by swipe, wheel, the arrow keys or its arrows), and the
+ * chosen day's times as an even grid, each with the business's time where
+ * it differs, and a word where it is early or late for the visitor.
+ */
+export function SchedulePicker({ model }: { model: PanelModel }) {
+  const { texts: t, days } = model
+  const today = model.today.value!
+  const slot = model.slot.value
+  return (
+    <div>
+      <p class="mut">{fill(t.zone, { zone: placeOf(model.visitorZone) })}</p>
+      <Choices
+        id="rb-days"
+        kind="days"
+        legend={t.day}
+        choices={days.value.map((d) => ({ key: d.key, label: d.weekday, sub: d.date, name: d.label }))}
+        selected={today.key}
+        onSelect={model.pickDay}
+      >
+        {/* Pointer conveniences: a keyboard moves through the days with the arrow keys. */}
+        <button class="arr prev" type="button" tabIndex={-1} aria-hidden="true" onClick={(e) => scrollStrip(e, -1)} />
+        <button class="arr next" type="button" tabIndex={-1} aria-hidden="true" onClick={(e) => scrollStrip(e, 1)} />
+      </Choices>
+      <Choices
+        id="rb-times"
+        kind={'times l' + today.lines}
+        // Until the times are there (a frame after the panel), the space they will take.
+        style={{ minHeight: Math.ceil(today.count / 2) * (ROW[today.lines - 1]! + 8) - 8 + 'px' }}
+        legend={t.time}
+        choices={
+          model.settled.value ? today.slots.map((s) => ({ key: String(s.at), label: s.label, sub: s.theirs, note: s.odd, name: s.name })) : []
+        }
+        selected={slot === undefined ? undefined : String(slot)}
+        onSelect={(key) => model.choose(Number(key))}
+      />
+    </div>
+  )
+}
