@@ -27,6 +27,24 @@ const FIELD: Record<string, string> = { phone: '#rb-phone', slot: '[role=radio][
  * elements, listeners and timers.
  */
 export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLElement) {
+  // The scheduling choices and the confirmation are files of their own
+  // (what most visitors need first is "call me now"). The choices are
+  // fetched at once, alongside the config and the strings (a panel that
+  // opens on them waits for them), the confirmation once the panel has painted.
+  const views = signal<{ picker?: typeof import('./views/SchedulePicker'); done?: typeof import('./views/DoneView') }>({})
+  const loading: Record<string, Promise<void> | undefined> = {}
+  const load = (name: 'picker' | 'done') =>
+    (loading[name] ||= (name === 'picker' ? import('./views/SchedulePicker') : import('./views/DoneView')).then(
+      (m) => {
+        adoptStyles(root, 'PICKER_CSS' in m ? m.PICKER_CSS : m.DONE_CSS)
+        views.value = { ...views.value, [name]: m }
+      },
+      (error: unknown) => {
+        loading[name] = undefined
+        host.report(error)
+      }
+    ))
+  void load('picker')
   const { config, widgetUsable } = parseConfig(await host.config, host.options.site, regionOf(navigator.language), host.report)
   if (!widgetUsable) {
     // Hours or time zone present but unusable (parseConfig has reported it):
@@ -91,24 +109,6 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     ;(dialog.querySelector<HTMLElement>(wanted) || dialog).focus()
   }
 
-  // The scheduling choices and the confirmation are files of their own
-  // (what most visitors need first is "call me now"): fetched once the panel
-  // has painted, or before it shows where it opens on them.
-  const views = signal<{ picker?: typeof import('./views/SchedulePicker'); done?: typeof import('./views/DoneView') }>({})
-  const loading: Record<string, Promise<void> | undefined> = {}
-  const load = (name: 'picker' | 'done') =>
-    (loading[name] ||= (name === 'picker' ? import('./views/SchedulePicker') : import('./views/DoneView')).then(
-      (m) => {
-        adoptStyles(root, 'PICKER_CSS' in m ? m.PICKER_CSS : m.DONE_CSS)
-        views.value = { ...views.value, [name]: m }
-      },
-      (error: unknown) => {
-        loading[name] = undefined
-        host.report(error)
-      }
-    ))
-  // A business closed now opens on the scheduling choices: their file comes at once.
-  if (!isOpenAt(config, Date.now())) void load('picker')
 
   const onProblems = (form: HTMLFormElement, field: string) => {
     const first = field && form.querySelector<HTMLElement>(FIELD[field]!)

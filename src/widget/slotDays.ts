@@ -1,4 +1,4 @@
-import { localDate, wallTimeToUtc } from '../contract/openingHours'
+import { localDate, wallTimeToUtc, zoneClock } from '../contract/openingHours'
 import { fill, type Texts } from './texts'
 
 /** A slot as the visitor sees it. */
@@ -51,17 +51,19 @@ export const placeOf = (zone: string) => zone.split('/').pop()!.replace(/_/g, ' 
 export function slotDays(slots: number[], locale: string, visitorZone: string, businessZone: string, texts: Texts): DayView[] {
   const time = (timeZone: string) => dateFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone })
   const day = dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: visitorZone })
-  const weekday = dateFormat(locale, { weekday: 'short', timeZone: visitorZone })
-  const date = dateFormat(locale, { day: 'numeric', month: 'short', timeZone: visitorZone })
   const place = placeOf(businessZone)
-  // The visitor's wall clock as `HH:MM`, whatever their locale writes.
-  const clock = dateFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: visitorZone })
+  // The visitor's wall clock in minutes, by the formatter the days are found with (building another costs a phone milliseconds).
+  const clock = (at: number) => {
+    const part: Record<string, number> = {}
+    for (const { type, value } of zoneClock(visitorZone).formatToParts(at)) part[type] = +value
+    return part.hour! * 60 + part.minute!
+  }
   const view = (at: number): SlotView => {
     const label = time(visitorZone).format(at)
     const there = time(businessZone).format(at)
     const theirs = there !== label ? fill(texts.theirs, { time: there, place }) : undefined
-    const hm = clock.format(at)
-    const odd = hm < '08:00' ? texts.early : hm > '21:00' ? texts.late : undefined
+    const minutes = clock(at)
+    const odd = minutes < 480 ? texts.early : minutes > 1260 ? texts.late : undefined
     const name = (theirs ? fill(texts.yours, { time: label }) + ', ' + theirs : label) + (odd ? ', ' + odd : '')
     return { at, label, theirs, odd, name }
   }
@@ -78,11 +80,18 @@ export function slotDays(slots: number[], locale: string, visitorZone: string, b
       const own: number[] = (instants = [])
       groups.push(own)
       let labelled: SlotView[] | undefined
+      // `Mon, Nov 30` as the strip's two lines: the weekday, and the rest without the separator beside it.
+      const parts = day.formatToParts(at)
+      const at0 = parts.findIndex((part) => part.type === 'weekday')
       days.push({
         key,
-        label: day.format(at),
-        weekday: weekday.format(at),
-        date: date.format(at),
+        label: parts.map((part) => part.value).join(''),
+        weekday: parts[at0]!.value,
+        date: parts
+          .filter((part, i) => i !== at0 && !(part.type === 'literal' && Math.abs(i - at0) === 1))
+          .map((part) => part.value)
+          .join('')
+          .trim(),
         count: 0,
         lines: 1,
         get slots() {

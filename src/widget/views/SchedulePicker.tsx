@@ -8,11 +8,12 @@ export { PICKER_CSS } from './pickerCss'
 /** The rows' heights for one, two and three lines (pickerCss `l1`–`l3`), and the gap. */
 const ROW = [48, 60, 76]
 
-/** Scrolls the day strip by most of its width, forwards or back, in either writing direction. */
+/** Scrolls the day strip by most of its width, forwards or back, in either writing direction; at once under reduced motion. */
 function scrollStrip(event: MouseEvent, by: number) {
   const strip = (event.currentTarget as HTMLElement).parentElement!.querySelector<HTMLElement>('.days')!
   const rtl = getComputedStyle(strip).direction === 'rtl'
-  strip.scrollBy({ left: by * (rtl ? -1 : 1) * strip.clientWidth * 0.8, behavior: 'smooth' })
+  const still = matchMedia('(prefers-reduced-motion:reduce)').matches
+  strip.scrollBy({ left: by * (rtl ? -1 : 1) * strip.clientWidth * 0.8, behavior: still ? 'auto' : 'smooth' })
 }
 
 /**
