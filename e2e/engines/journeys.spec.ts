@@ -16,7 +16,8 @@ import { callOf, type Tab } from './Tab'
 
 const GB = '07400 123456'
 const GB_E164 = '+447400123456'
-const MASKED = '+44740•••3456'
+// The confirmation shows the visitor their own number in full (events and dataLayer stay masked).
+const FULL = '+44 7400 123456'
 const SITE = JSON.parse(readFileSync('demo/sites.json', 'utf8'))[0].config
 
 const openAllDay = { ...SITE, hours: { weekly: Object.fromEntries(WEEKDAYS.map((day) => [day, [['00:00', '24:00']]])), closed: [] } }
@@ -122,7 +123,7 @@ test.describe('the visitor in Firefox and WebKit', () => {
     await tab.click(await find(tab, 'checkbox', /agree/i))
     await shot(tab, engine.name, 'panel')
     await tab.click(await find(tab, 'button', /^call me now$/i))
-    await expect.poll(() => textOf(tab, 'status')).toContain(MASKED)
+    await expect.poll(() => textOf(tab, 'status')).toContain(FULL)
     const stored = await deliveredOnce(tab, rb)
     expect(stored).toMatchObject({
       channel: 'widget',
@@ -159,7 +160,7 @@ test.describe('the visitor in Firefox and WebKit', () => {
     await shot(tab, engine.name, 'schedule')
     await tabTo(tab, 'button', /^call me at this time$/i, { inDialog: true })
     await tab.press('Enter')
-    await expect.poll(() => textOf(tab, 'status')).toContain(MASKED)
+    await expect.poll(() => textOf(tab, 'status')).toContain(FULL)
     const stored = await deliveredOnce(tab, rb)
     expect(stored).toMatchObject({ channel: 'widget', phone: GB_E164, timeZone: VISITOR_ZONE, schedule: { type: 'slot' } })
     // `at` is UTC, and it is the slot the visitor chose: "4:00 AM your time, 9:00 AM in London".
@@ -234,7 +235,7 @@ test.describe('the visitor in Firefox and WebKit', () => {
     await tab.type(GB)
     await tab.click(await find(tab, 'checkbox', /agree/i))
     await tab.click(await find(tab, 'button', /^call me now$/i))
-    await expect.poll(() => textOf(tab, 'status')).toContain(MASKED)
+    await expect.poll(() => textOf(tab, 'status')).toContain(FULL)
     expect((await deliveredOnce(tab, rb)).channel).toBe('widget')
     const problems = await tab.problems()
     expect(problems.filter((problem) => problem.startsWith('csp:'))).toEqual([])
@@ -269,7 +270,7 @@ test.describe('the visitor in Firefox and WebKit', () => {
     await tab.click(await find(tab, 'checkbox', /agree/i))
     await tab.click(await find(tab, 'button', /^call me now$/i))
     // The visitor is answered, well within 20 s (the fallback starts after 5).
-    await expect.poll(() => textOf(tab, 'status'), { timeout: 20_000 }).toContain(MASKED)
+    await expect.poll(() => textOf(tab, 'status'), { timeout: 20_000 }).toContain(FULL)
     expect((await deliveredOnce(tab, rb)).phone).toBe(GB_E164)
     expect((await rb.attempts()).map((attempt) => attempt.contentType)).toEqual([expect.stringMatching(/^application\/json/)])
   })
