@@ -59,18 +59,6 @@ async function recordShifts(page: Page) {
   }
 }
 
-/**
- * Shifts main is known to make (reported 2026-12-02; delete this when they
- * are gone): in right-to-left text Chromium counts a line whose text
- * changes width as a shift, though its box stays where it was: the country
- * names arriving a frame after the panel opens ("GB" becomes a name), and
- * the ETA countdown's every second. Only those, in Arabic, where no box moved.
- */
-function knownOnMain(lang: LangCode, shift: Shift): boolean {
-  const boxStayed = shift.rects.split('; ').every((rect) => rect.split(' -> ')[0] === rect.split(' -> ')[1])
-  return lang === 'ar' && boxStayed && ['after launcher', 'after success-now', 'after after-eta'].includes(shift.view)
-}
-
 for (const device of Object.keys(DEVICES) as (keyof typeof DEVICES)[]) {
   for (const theme of THEMES) {
     for (const code of Object.keys(LANGS) as LangCode[]) {
@@ -113,10 +101,7 @@ for (const device of Object.keys(DEVICES) as (keyof typeof DEVICES)[]) {
           await context.setOffline(false)
 
           // No view moved anything on its own (a shift just after a click or a key is the visitor's doing).
-          const unprompted = (await shifts.all()).filter((shift) => !shift.input)
-          const known = unprompted.filter((shift) => knownOnMain(code, shift))
-          if (known.length) test.info().annotations.push({ type: 'known layout shift', description: JSON.stringify(known) })
-          expect(unprompted.filter((shift) => !knownOnMain(code, shift))).toEqual([])
+          expect((await shifts.all()).filter((shift) => !shift.input)).toEqual([])
           // The observer sees shifts (a check that could not fail would prove nothing): the page moves its own content.
           const seen = (await shifts.all()).length
           await page.evaluate(() => {

@@ -85,7 +85,7 @@ async function openPanel(w: Walk) {
   await expect(dialog(w).getByRole('combobox', { name: w.lang.texts.country })).toContainText(country)
 }
 
-/** Closes the panel as a keyboard user does (the panel's own "Close" and the × share a name). */
+/** Closes the panel as a keyboard user does. */
 async function closePanel(w: Walk) {
   await w.page.keyboard.press('Escape')
   await expect(dialog(w)).toHaveCount(0)
@@ -122,7 +122,9 @@ export const steps: Record<View, (w: Walk) => Promise<void>> = {
     await expect(dialog(w).getByText(t.intro)).toBeVisible()
     await fillForm(w, PHONES.now)
     await button(w, t.now).click()
-    await expect(dialog(w).getByRole('status')).toHaveText(fill(t.calling, { phone: '+44740•••3456' }))
+    // The visitor's own number in full (events and dataLayer get it masked), under the outcome as the title.
+    await expect(dialog(w).getByRole('heading', { name: t.callingNow })).toBeVisible()
+    await expect(dialog(w).getByRole('status')).toHaveText(fill(t.calling, { phone: '+44 7400 123456' }))
     // The receiver's answer has etaSeconds 30; the clock stands, so the countdown shows all of it.
     await expect(dialog(w).getByText(fill(t.eta, { seconds: 30 }))).toBeVisible()
     const [stored] = await w.rb.waitForRequests(1)
@@ -131,7 +133,12 @@ export const steps: Record<View, (w: Walk) => Promise<void>> = {
   async 'after-eta'(w) {
     // Second by second, as the visitor sees it count down (frames come between the ticks).
     for (let second = 0; second < 30; second++) await w.page.clock.runFor(1000)
-    await expect(dialog(w).getByText(w.lang.texts.soon)).toBeVisible()
+    const t = w.lang.texts
+    await expect(dialog(w).getByText(t.soon)).toBeVisible()
+    // "Didn't get a call?" and the ways on.
+    await expect(dialog(w).getByText(t.noCall)).toBeVisible()
+    await expect(button(w, t.later)).toBeVisible()
+    await expect(button(w, t.retry)).toBeVisible()
   },
   async 'success-scheduled'(w) {
     const t = w.lang.texts
@@ -144,7 +151,9 @@ export const steps: Record<View, (w: Walk) => Promise<void>> = {
     await expect(first).toHaveAttribute('aria-checked', 'true')
     await fillForm(w, PHONES.scheduled)
     await button(w, t.slot).click()
-    await expect(dialog(w).getByRole('status')).toContainText('+44740•••4567')
+    await expect(dialog(w).getByRole('heading', { name: t.booked })).toBeVisible()
+    await expect(dialog(w).getByRole('status')).toContainText('+44 7400 234567')
+    await expect(button(w, t.calendar)).toBeVisible()
     const stored = await w.rb.waitForRequests(2)
     // The first slot: 10 minutes' lead after 10:00:30, rounded up to the quarter.
     expect(stored[1]).toMatchObject({ phone: '+447400234567', schedule: { type: 'slot', at: '2026-12-01T10:15:00.000Z' } })
@@ -158,14 +167,18 @@ export const steps: Record<View, (w: Walk) => Promise<void>> = {
     await openPanel(w)
     await fillForm(w, PHONES.failing)
     await button(w, t.now).click()
-    await expect(dialog(w).getByRole('alert')).toHaveText('This request clashes with an earlier one.')
+    // The panel's own words in its language (the platform's English message is for developers, in the event).
+    await expect(dialog(w).getByRole('alert')).toHaveText(t.failed)
+    // One button, named for what it does now.
     await expect(button(w, t.retry)).toBeVisible()
+    await expect(button(w, t.now)).toHaveCount(0)
   },
   async offline(w) {
     const t = w.lang.texts
     await w.context.setOffline(true)
-    await button(w, t.now).click()
+    await button(w, t.retry).click()
     await expect(dialog(w).getByRole('status')).toHaveText(t.queued)
+    await expect(dialog(w).getByRole('heading', { name: t.saved })).toBeVisible()
   }
 }
 

@@ -131,7 +131,8 @@ export function createPanelModel(host: Host, config: SiteConfig, language: Langu
     phase.value = 'form'
     const field = event.code === 'invalid_phone' ? 'phone' : event.code === 'slot_unavailable' ? 'slot' : 'form'
     if (field === 'slot') now.value = Date.now()
-    errors.value = { [field]: event.message || t.failed }
+    // The panel's own words in its language (the platform's message, English, stays in the event for developers).
+    errors.value = { [field]: field === 'phone' ? t.invalid : field === 'slot' ? t.taken : t.failed }
   }
   host.on('success', onSuccess)
   host.on('error', onError)

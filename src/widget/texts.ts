@@ -30,6 +30,8 @@ export const EN = {
   zone: 'Times are in your time zone ({zone}).',
   noSlots: 'There are no free times in the next days. Please try again later.',
   needSlot: 'Please pick a time.',
+  // The platform refused the chosen time (`slot_unavailable`): someone else took it, or it passed.
+  taken: 'That time is no longer free. Please pick another.',
   calling: 'We are calling you now on {phone}.',
   eta: 'Your phone should ring within {seconds} seconds.',
   soon: 'Your phone should ring any moment now.',
@@ -49,7 +51,8 @@ export const EN = {
   late: 'late evening for you',
   queued: 'You seem to be offline. Your request is saved and will be sent as soon as you are back online.',
   retry: 'Try again',
-  done: 'Close',
+  // The confirmation's own button: the × beside the title is `close`, and two controls never share a name.
+  done: 'Done',
   // Named after the phone check's problems (`PhoneProblem`; `not_a_number` reads as `invalid`).
   empty: 'Please enter your phone number.',
   too_short: 'This number is too short. Please check it.',

@@ -7,6 +7,7 @@ import { createPhone } from '../../src/phone/phone'
 import type { CallbackRequest } from '../../src/schema'
 import { createPanelModel } from '../../src/widget/createPanelModel'
 import { loadTexts } from '../../src/widget/loadTexts'
+import { EN } from '../../src/widget/texts'
 
 const RAW = {
   siteId: 'demo',
@@ -166,7 +167,7 @@ describe('the panel model', () => {
     model.destroy()
   })
 
-  it('a final error goes back to the form with the platform\'s words at the right field; a retryable one says it is queued', async () => {
+  it('a final error goes back to the form with the panel\'s own words at the right field (never the platform\'s English); a retryable one says it is queued', async () => {
     const { model, delivered, emit } = await setUp()
     model.open('now')
     model.value.value = '07400 123456'
@@ -176,10 +177,22 @@ describe('the panel model', () => {
     expect(model.phase.value).toBe('queued')
     emit('error', { id: delivered[0]!.id, code: 'invalid_phone', message: 'Premium-rate numbers cannot be called back.', retry: false })
     expect(model.phase.value).toBe('form')
-    expect(model.errors.value).toEqual({ phone: 'Premium-rate numbers cannot be called back.' })
+    expect(model.errors.value).toEqual({ phone: EN.invalid })
     // An error of another request is not this one's.
     emit('error', { id: 'other', code: 'x', message: 'y', retry: false })
-    expect(model.errors.value).toEqual({ phone: 'Premium-rate numbers cannot be called back.' })
+    expect(model.errors.value).toEqual({ phone: EN.invalid })
+    // A time taken meanwhile is said at the times; any other refusal (or none named) is the panel's `failed`.
+    for (const [code, errors] of [
+      ['slot_unavailable', { slot: EN.taken }],
+      ['idempotency_conflict', { form: EN.failed }],
+      ['too_many_tries', { form: EN.failed }]
+    ] as const) {
+      model.changeNumber()
+      model.value.value = code === 'slot_unavailable' ? '07400 234567' : code === 'idempotency_conflict' ? '07400 345678' : '07400 456789'
+      await model.submit()
+      emit('error', { id: delivered[delivered.length - 1]!.id, code, message: 'The request could not be delivered.', retry: false })
+      expect(model.errors.value).toEqual(errors)
+    }
     model.destroy()
   })
 

@@ -33,7 +33,8 @@ export function DoneView({ model, onClose, onChangeNumber }: { model: PanelModel
             a.phone
           )}
         </p>
-        {calling && <p>{eta > 0 ? fill(t.eta, { seconds: eta }) : t.soon}</p>}
+        {/* The seconds in a box of their own width: a tick never moves the words around them (in Arabic too). */}
+        {calling && <p>{eta > 0 ? t.eta.split('{seconds}').flatMap((part, i) => (i ? [<span class="n">{eta}</span>, part] : [part])) : t.soon}</p>}
         <p class="mut">
           {t.wrong}{' '}
           <button class="lnk in" type="button" onClick={onChangeNumber}>

@@ -116,14 +116,10 @@ export function FormView(props: {
           </p>
         )}
         <div role="alert">{e.form && <p class="err">{e.form}</p>}</div>
+        {/* After a refusal the one button says what it does now: send again. */}
         <button class="btn" type="submit" disabled={sending}>
-          {sending ? t.sending : picking ? t.slot : t.now}
+          {sending ? t.sending : e.form && e.form !== t.again ? t.retry : picking ? t.slot : t.now}
         </button>
-        {e.form && e.form !== t.again && (
-          <button class="lnk" type="submit">
-            {t.retry}
-          </button>
-        )}
       </div>
     </form>
   )

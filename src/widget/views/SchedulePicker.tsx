@@ -1,9 +1,24 @@
 import { Choices } from '../Choices'
 import type { PanelModel } from '../createPanelModel'
-import { placeOf } from '../slotDays'
+import { dateFormat, placeOf } from '../slotDays'
 import { fill } from '../texts'
 
 export { PICKER_CSS } from './pickerCss'
+
+/**
+ * The visitor's zone by the name their language gives it ("Central European
+ * Time", "Mitteleuropäische Zeit", "توقيت وسط أوروبا"); the IANA id's city
+ * (English) where `Intl` has no generic names.
+ */
+function zoneName(locale: string, zone: string) {
+  try {
+    const part = dateFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(0).find((p) => p.type === 'timeZoneName')
+    if (part) return part.value
+  } catch {
+    // An engine without generic zone names (before 2022): the city.
+  }
+  return placeOf(zone)
+}
 
 /** The rows' heights for one, two and three lines (pickerCss `l1`–`l3`), and the gap. */
 const ROW = [48, 60, 76]
@@ -28,7 +43,7 @@ export function SchedulePicker({ model }: { model: PanelModel }) {
   const slot = model.slot.value
   return (
     <div>
-      <p class="mut">{fill(t.zone, { zone: placeOf(model.visitorZone) })}</p>
+      <p class="mut">{fill(t.zone, { zone: zoneName(model.timeLocale, model.visitorZone) })}</p>
       <Choices
         id="rb-days"
         kind="days"
