@@ -72,7 +72,7 @@ export function PhoneField(props: PhoneFieldProps) {
     <div>
       <label for="rb-phone">{texts.phone}</label>
       <div class="row">
-        {props.countries.length > 1 && (
+        {props.allowed.length !== 1 && (
           <select
             aria-label={texts.country}
             value={country.value}

@@ -85,15 +85,13 @@ export function createPanelModel(host: Host, config: SiteConfig, language: Langu
   const countries = computed(() => {
     const p = phone.value
     const codes = allowed.length ? allowed : p ? Object.keys(p.metadata().countries).filter((c) => c !== '001') : [defaultCountry]
-    // Until then the codes alone: the selected one shows (`GB`) in a field whose size does not change.
-    if (!settled.value) return codes.map((code) => ({ code, name: code, dial: '' }))
     // `locale` is canonical (loadTexts), so this cannot throw where the API exists.
     names ||= Intl.DisplayNames && new Intl.DisplayNames([locale], { type: 'region' })
-    return sortCountries(
-      codes.map((code) => ({ code, name: (names && names.of(code)) || code, dial: p ? p.callingCode(code) : '' })),
-      defaultCountry,
-      locale
-    )
+    const named = (code: string) => ({ code, name: (names && names.of(code)) || code, dial: p ? p.callingCode(code) : '' })
+    // Until then the selected country alone, by the name it keeps (a closed list's text that changed would move in
+    // right-to-left text): the rest is not on screen.
+    if (!settled.value) return [named(country.value)]
+    return sortCountries(codes.map(named), defaultCountry, locale)
   })
 
   const openNow = computed(() => isOpenAt(config, now.value))

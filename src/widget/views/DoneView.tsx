@@ -33,14 +33,21 @@ export function DoneView({ model, onClose, onChangeNumber }: { model: PanelModel
             a.phone
           )}
         </p>
-        {/* The seconds in a box of their own width: a tick never moves the words around them (in Arabic too). */}
-        {calling && <p>{eta > 0 ? t.eta.split('{seconds}').flatMap((part, i) => (i ? [<span class="n">{eta}</span>, part] : [part])) : t.soon}</p>}
         <p class="mut">
           {t.wrong}{' '}
           <button class="lnk in" type="button" onClick={onChangeNumber}>
             {t.change}
           </button>
         </p>
+        {/* After "Change it", so that its line never moves when this one's length changes. The seconds in a box
+            of their own, left to right and left-aligned: a tick never moves the words around them (in Arabic too). */}
+        {calling && (
+          <p>
+            {eta > 0
+              ? t.eta.split('{seconds}').flatMap((part, i) => (i ? [<span class="n" dir="ltr">{eta}</span>, part] : [part]))
+              : t.soon}
+          </p>
+        )}
         {!calling && a.at && (
           <button
             class="btn alt"

@@ -6,6 +6,6 @@ export const DONE_CSS = `
 .two{display:grid;grid-template-columns:1fr 1fr;gap:8px}.two .alt{margin:0}
 .lnk.in{display:inline;margin:0;padding:0;font-size:14px}
 bdi{white-space:nowrap}
-.n{display:inline-block;min-width:2.2ch;text-align:center;font-variant-numeric:tabular-nums}
+.n{display:inline-block;min-width:2ch;text-align:left;font-variant-numeric:tabular-nums}
 .more{margin-top:8px;padding-top:12px;border-top:1px solid var(--soft)}
 `
