@@ -73,6 +73,7 @@ export function PhoneField(props: PhoneFieldProps) {
       <label for="rb-phone">{texts.phone}</label>
       <div class="row">
         {props.allowed.length !== 1 && (
+          // The dialling code isolated left to right (U+2066…U+2069): after an Arabic name its `+` would go to the other side.
           <select
             aria-label={texts.country}
             value={country.value}
@@ -82,7 +83,7 @@ export function PhoneField(props: PhoneFieldProps) {
           >
             {props.countries.map((c) => (
               <option key={c.code} value={c.code}>
-                {c.name + (c.dial ? ' +' + c.dial : '')}
+                {c.name + (c.dial ? ' \u2066+' + c.dial + '\u2069' : '')}
               </option>
             ))}
           </select>
