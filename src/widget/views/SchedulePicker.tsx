@@ -7,12 +7,14 @@ export { PICKER_CSS } from './pickerCss'
 
 /**
  * The visitor's zone by the name their language gives it ("Central European
- * Time", "Mitteleuropäische Zeit", "توقيت وسط أوروبا"); the IANA id's city
- * (English) where `Intl` has no generic names.
+ * Time", "Mitteleuropäische Zeit", "توقيت وسط أوروبا"); an engine whose data
+ * lacks generic names (Chromium's) gives today's ("Central European Standard
+ * Time", in summer "Summer Time"); the IANA id's city (English) where the
+ * option is unknown.
  */
-function zoneName(locale: string, zone: string) {
+function zoneName(locale: string, zone: string, now: number) {
   try {
-    const part = dateFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(0).find((p) => p.type === 'timeZoneName')
+    const part = dateFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(now).find((p) => p.type === 'timeZoneName')
     if (part) return part.value
   } catch {
     // An engine without generic zone names (before 2022): the city.
@@ -43,7 +45,7 @@ export function SchedulePicker({ model }: { model: PanelModel }) {
   const slot = model.slot.value
   return (
     <div>
-      <p class="mut">{fill(t.zone, { zone: zoneName(model.timeLocale, model.visitorZone) })}</p>
+      <p class="mut">{fill(t.zone, { zone: zoneName(model.timeLocale, model.visitorZone, model.now.value) })}</p>
       <Choices
         id="rb-days"
         kind="days"

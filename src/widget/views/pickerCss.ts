@@ -14,7 +14,7 @@ fieldset{min-width:0;margin:0 0 12px}
 .l1{grid-auto-rows:48px}.l2{grid-auto-rows:60px}.l3{grid-auto-rows:76px}
 .days{display:flex;gap:8px;overflow-x:auto;scroll-snap-type:x mandatory;scrollbar-width:none;margin:-4px;padding:4px}
 .days .ch{flex:0 0 64px;height:56px;scroll-snap-align:start}
-.arr{position:absolute;top:-30px;width:24px;height:24px;border-radius:12px;background:var(--bg);box-shadow:0 1px 4px #0006;cursor:pointer}
+.arr{position:absolute;top:-27px;width:24px;height:24px;border-radius:12px;background:var(--bg);box-shadow:0 1px 4px #0006;cursor:pointer}
 .arr:after{content:'';display:block;width:24px;height:24px;background:var(--fg);clip-path:polygon(40% 30%,64% 50%,40% 70%,36% 65%,54% 50%,36% 35%)}
 .prev{inset-inline-end:32px}.next{inset-inline-end:0}.prev:after,[dir=rtl] .next:after{transform:scaleX(-1)}[dir=rtl] .prev:after{transform:none}
 @media (pointer:coarse){.arr{display:none}}
