@@ -71,12 +71,14 @@ test.describe('delivery: retries, idempotency and the outbox', () => {
   })
 
   for (const status of [400, 404, 422]) {
-    test(`${status}: no retry, the visitor sees the platform's message`, async ({ page, servers, rb }) => {
+    test(`${status}: no retry, the visitor is told in the panel's words, the event keeps the platform's message`, async ({ page, servers, rb }) => {
       const message = `Injected ${status}: this number cannot be called.`
+      await recordErrors(page)
       await rb.faults({ callbacks: { count: 1, status, body: JSON.stringify({ error: { code: 'injected', message } }) } })
       await openDemo(page, servers)
       await callMeNow(page)
-      await expect(page.getByText(message)).toBeVisible()
+      await expect(page.getByRole('dialog').getByRole('alert')).toHaveText('Something went wrong. Please try again.')
+      await expect.poll(() => errorsOf(page)).toEqual([expect.objectContaining({ code: 'injected', message, retry: false })])
       // Proves nothing more happens: a retry would come within the first backoff window (1 s).
       await page.waitForTimeout(2500)
       expect(await rb.attempts()).toHaveLength(1)
