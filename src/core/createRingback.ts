@@ -5,6 +5,7 @@ import { createReporter } from './createReporter'
 import type { EventName, Listener, OpenMode } from './events'
 import { fetchConfig, pick } from './fetchConfig'
 import type { CoreFiles, Feature, Host, Loader, StartFeature } from './host'
+import { ignore } from './ignore'
 import { onFirstChunk } from './onFirstChunk'
 import { onIdle } from './onIdle'
 import { OUTBOX_KEY } from './outboxEntry'
@@ -91,7 +92,6 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
   )
   // What a visitor reaches for (a form, the panel) will need delivery and the
   // device next: the first file a feature asks for starts both, once.
-  const ignore = () => undefined
   const featureLoader = onFirstChunk(loader, (first) => {
     // Delivery at the first idle moment after the feature's file has run
     // (the panel's first render, the form file), long before a submit;
@@ -152,7 +152,7 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
   )
 
   sendOnLeave(listen, delivery)
-  listen(window, 'online', () => delivery._ready && delivery._ready.flush())
+  listen(window, 'online', () => delivery._ready?.flush())
   cleanups.push(
     onIdle(
       guard(() => {
@@ -171,7 +171,7 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
     capture: each('capture'),
     inspect: each('inspect'),
     forget: guard(() => {
-      if (delivery._ready) delivery._ready.clear()
+      delivery._ready?.clear()
       for (const store of [local, safeStorage('sessionStorage'), visitStore, outboxStore]) {
         for (const key of store.keys(PREFIX)) store.remove(key)
       }
@@ -185,7 +185,7 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
       destroyed = true
       // Drop what the features hold (DOM, closures): a destroyed SDK keeps nothing alive.
       features.length = 0
-      if (delivery._ready) delivery._ready.stop()
+      delivery._ready?.stop()
       for (const fn of cleanups.splice(0)) guard(fn)()
       emitter.clear()
     })

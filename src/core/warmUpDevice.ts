@@ -1,6 +1,7 @@
 import type { Device } from '../schema'
 import type { Reporter } from './createReporter'
 import type { CoreFiles, Loader } from './host'
+import { ignore } from './ignore'
 import { onIdle } from './onIdle'
 import type { UaHints } from './readContext'
 
@@ -25,15 +26,23 @@ export interface DeviceReading {
  * and the hints give.
  */
 export function warmUpDevice(reading: DeviceReading, loader: Loader<CoreFiles>, guard: Reporter['guard'], cleanup: (fn: () => void) => void): void {
-  const ignore = () => undefined
   const later = setTimeout(
     () =>
-      cleanup(onIdle(() => void loader.chunk('device').then(guard((chunk) => void (reading._parsed = chunk.parseDevice(navigator.userAgent))), ignore))),
+      cleanup(
+        onIdle(
+          () =>
+            void loader.chunk('device').then(
+              guard((chunk) => void (reading._parsed = chunk.parseDevice(navigator.userAgent))),
+              ignore
+            )
+        )
+      ),
     1000
   )
-  ;(navigator as Navigator & { userAgentData?: NavigatorUAData }).userAgentData
-    ?.getHighEntropyValues(['platformVersion', 'model', 'fullVersionList'])
-    .then(guard((values: UaHints) => void (reading._hints = values)), ignore)
+  ;(navigator as Navigator & { userAgentData?: NavigatorUAData }).userAgentData?.getHighEntropyValues(['platformVersion', 'model', 'fullVersionList']).then(
+    guard((values: UaHints) => void (reading._hints = values)),
+    ignore
+  )
   cleanup(() => clearTimeout(later))
 }
 
