@@ -100,13 +100,11 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
     warmUpDevice(device, loader, guard, cleanup)
   })
 
-  const config = fetchConfig(options.api, options.site).then(
-    guard((result) => {
-      if (result.config === undefined) {
-        const error = pick(result.body, 'error')
-        report(new Error(String(pick(error, 'message') || 'The site config could not be loaded.')), String(pick(error, 'code') || 'config_unavailable'))
-      }
-      return result.config
+  // No config: the features stay hidden, and the `error` event carries the platform's reason.
+  const config = fetchConfig(options.api, options.site).catch(
+    guard((body: unknown) => {
+      const error = pick(body, 'error')
+      report(new Error(String(pick(error, 'message') || 'The site config could not be loaded.')), String(pick(error, 'code') || 'config_unavailable'))
     })
   )
 
