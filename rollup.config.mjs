@@ -292,7 +292,8 @@ export default [
       file: 'dist/ringback.js',
       format: 'iife',
       banner: `/*! ringback ${pkg.version} | MIT */`,
-      plugins: [minify({ module: false, format: { comments: /^!/ } })]
+      // Properties named `_x` never leave the first file (see src/core/createPrivacy.ts): one letter each.
+      plugins: [minify({ module: false, ...(readable ? {} : { mangle: { properties: { regex: /^_/ } } }), format: { comments: /^!/ } })]
     }
   },
   {
