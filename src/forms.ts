@@ -11,6 +11,9 @@ import { formsFiles } from './lazyFiles'
 
 export type { Channel, EventName, Listener, RingbackEvents } from './core/events'
 
+/** The npm build's phone metadata: a lazy module of its own, one chunk per calling-code group behind it. */
+const importPhoneMetadata = (country: string): Promise<unknown> => import('./phone/importMetadata').then((m) => m.importMetadata(country))
+
 /** Options of `captureForms()`: those of `init()` without the widget's. */
 export type CaptureFormsOptions = Omit<RingbackOptions, 'widget' | 'locale' | 'forms'>
 
@@ -28,11 +31,5 @@ export function captureForms(options: CaptureFormsOptions): FormCapture {
   if (typeof window === 'undefined') throw new Error('ringback: captureForms() needs a browser; call it in an effect')
   const resolved = resolveOptions({ ...options, widget: false }, location.origin)
   if (typeof resolved === 'string') throw new Error('ringback: ' + resolved)
-  return singleton(resolved.site, () =>
-    createRingback(
-      resolved,
-      moduleLoader(formsFiles),
-      [startForms]
-    )
-  )
+  return singleton(resolved.site, () => createRingback(resolved, moduleLoader(formsFiles, importPhoneMetadata), [startForms]))
 }

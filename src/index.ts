@@ -14,6 +14,9 @@ export type { Command, Ringback } from './core/createRingback'
 export type { Channel, EventName, Listener, OpenMode, RingbackEvents } from './core/events'
 export type { RingbackOptions } from './core/options'
 
+/** The npm build's phone metadata: a lazy module of its own, one chunk per calling-code group behind it. */
+const importPhoneMetadata = (country: string): Promise<unknown> => import('./phone/importMetadata').then((m) => m.importMetadata(country))
+
 /**
  * Starts ringback on the page: the callback widget and form capture, with
  * the site config from the platform. Call it in the browser (in an effect,
@@ -26,11 +29,5 @@ export function init(options: RingbackOptions): Ringback {
   if (typeof window === 'undefined') throw new Error('ringback: init() needs a browser; call it in an effect')
   const resolved = resolveOptions(options, location.origin)
   if (typeof resolved === 'string') throw new Error('ringback: ' + resolved)
-  return singleton(resolved.site, () =>
-    createRingback(
-      resolved,
-      moduleLoader({ ...formsFiles, ...widgetFiles }),
-      [startForms, startWidget]
-    )
-  )
+  return singleton(resolved.site, () => createRingback(resolved, moduleLoader({ ...formsFiles, ...widgetFiles }, importPhoneMetadata), [startForms, startWidget]))
 }

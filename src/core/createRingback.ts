@@ -1,18 +1,22 @@
-import type { Device } from '../schema'
+import { createEarlyDelivery } from './createEarlyDelivery'
 import { createEmitter } from './createEmitter'
+import { createPrivacy } from './createPrivacy'
 import { createReporter } from './createReporter'
 import type { EventName, Listener, OpenMode } from './events'
 import { fetchConfig, pick } from './fetchConfig'
 import type { CoreFiles, Feature, Host, Loader, StartFeature } from './host'
-import type { Delivery } from './startDelivery'
+import { ignore } from './ignore'
+import { onFirstChunk } from './onFirstChunk'
 import { onIdle } from './onIdle'
-import { OUTBOX_KEY, outboxEntry, type OutboxEntry, writeEntry } from './outboxEntry'
+import { OUTBOX_KEY } from './outboxEntry'
 import type { ResolvedOptions } from './options'
 import { retryable } from './retryable'
-import { readContext, type UaHints } from './readContext'
+import { readContext } from './readContext'
 import { memoryStore, PREFIX, safeStorage } from './safeStorage'
 import { switchableStore } from './switchableStore'
+import { sendOnLeave } from './sendOnLeave'
 import { trackVisit, VISIT_KEY, type Visit } from './trackVisit'
+import { type DeviceReading, warmUpDevice } from './warmUpDevice'
 
 /** The SDK on one page: the methods of `init()`'s result and the script tag's commands. */
 export interface Ringback {
@@ -39,8 +43,6 @@ export interface Ringback {
 /** A command as the script tag's queue carries it: derived from `Ringback`, so the two cannot drift. */
 export type Command = { [K in keyof Ringback]: [K, ...Parameters<Ringback[K]>] }[keyof Ringback]
 
-const CONSENT_KEY = PREFIX + 'consent'
-
 /**
  * Starts the SDK on the page: the single place (with the entry points that
  * call it) where start-up side effects happen. Features (widget, form
@@ -53,19 +55,17 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
   const reporter = createReporter((code, message) => emitter.emit('error', { code, message, retry: false }))
   const { guard, report } = reporter
   const emitter = createEmitter(report, window)
-  const nav = navigator as Navigator & { globalPrivacyControl?: boolean; userAgentData?: NavigatorUAData }
+  const nav = navigator as Navigator & { globalPrivacyControl?: boolean }
   const local = safeStorage('localStorage')
   const gpc = nav.globalPrivacyControl === true
-  // Until the config says otherwise: unsent requests persist (they are the
-  // visitor's own request) unless the browser signals GPC, the visit does not
-  // (that needs the site's say).
+  // Until the config says otherwise (createPrivacy): unsent requests persist
+  // unless the browser signals GPC, the visit does not.
   const outboxStore = switchableStore(local, OUTBOX_KEY, !gpc)
   const visitStore = switchableStore(local, VISIT_KEY, false)
-  let storageMode: unknown
-  let consented: boolean | undefined
+  const privacy = createPrivacy(local, gpc, outboxStore, visitStore)
   let visit: Visit | undefined
-  let hints: UaHints | undefined
-  let parsed: Device | undefined
+  const device: DeviceReading = {}
+  const cleanup = (fn: () => void) => void cleanups.push(fn)
 
   const listen: Host['listen'] = (target, type, fn, opts) => {
     const wrapped = guard(fn)
@@ -73,23 +73,10 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
     cleanups.push(() => target.removeEventListener(type, wrapped, opts))
   }
 
-  // GPC or `never`: nothing persists. `always`: unless the banner said no on
-  // this page. `after-consent`: once the banner said yes, remembered as a key.
-  const applyPrivacy = () => {
-    if (storageMode === undefined) return
-    if (consented === undefined && local.get(CONSENT_KEY)) consented = true
-    const open = !gpc && storageMode !== 'never'
-    const persist = open && (storageMode === 'always' ? consented !== false : !!consented)
-    if (persist && storageMode !== 'always') local.set(CONSENT_KEY, '1')
-    else local.remove(CONSENT_KEY)
-    visitStore.persist(persist)
-    outboxStore.persist(open)
-  }
-
   // Before the config arrives the SDK cannot know whether the visit may be
   // read from storage: a request made that early sees this page alone.
   const ensureVisit = (): Visit => {
-    const known = storageMode !== undefined
+    const known = privacy._known()
     const current = visit || trackVisit(known ? visitStore : memoryStore(), location.href, document.referrer, Date.now())
     if (known) visit = current
     return current
@@ -97,53 +84,27 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
 
   // Delivery (outbox, transports) is a lazy file: fetched with the first
   // interaction-driven file, or at idle when an earlier page left requests.
-  let outbox: Delivery | undefined
-  // Requests made before it arrived, until it takes them over.
-  let early: OutboxEntry[] = []
-  const delivery = retryable(() =>
-    loader.chunk('delivery').then(
-      (chunk) => (outbox = chunk.startDelivery({ api: options.api, store: outboxStore, emit: emitter.emit, guard, locks: nav.locks }))
-    )
-  )
-  const device = retryable(() =>
-    loader.chunk('device').then(guard((chunk) => void (parsed = chunk.parseDevice(navigator.userAgent))))
+  const delivery = createEarlyDelivery(
+    options.api,
+    outboxStore,
+    () => loader.chunk('delivery').then((chunk) => chunk.startDelivery({ api: options.api, store: outboxStore, emit: emitter.emit, guard, locks: nav.locks })),
+    report
   )
   // What a visitor reaches for (a form, the panel) will need delivery and the
   // device next: the first file a feature asks for starts both, once.
-  let reached = false
-  const ignore = () => undefined
-  const featureLoader: Loader<Files> = {
-    meta: loader.meta,
-    preload: loader.preload,
-    chunk: (name) => {
-      const first = loader.chunk(name)
-      if (!reached) {
-        reached = true
-        // Delivery at the first idle moment after the feature's file has run
-        // (the panel's first render, the form file), long before a submit;
-        // one that comes sooner waits in storage (`deliver`).
-        first.then(() => void (destroyed || cleanups.push(onIdle(() => void delivery().catch(report)))), ignore)
-        // ua-parser-js a second later, when the visitor is typing. A request
-        // sent sooner goes out with what the UA string and client hints give.
-        const later = setTimeout(() => cleanups.push(onIdle(() => void device().catch(ignore))), 1000)
-        // High-entropy client hints (Windows 11, device model) take a moment: ask now, use them at submit.
-        nav.userAgentData?.getHighEntropyValues(['platformVersion', 'model', 'fullVersionList']).then(
-          guard((values: UaHints) => void (hints = values)),
-          ignore
-        )
-        cleanups.push(() => clearTimeout(later))
-      }
-      return first
-    }
-  }
+  const featureLoader = onFirstChunk(loader, (first) => {
+    // Delivery at the first idle moment after the feature's file has run
+    // (the panel's first render, the form file), long before a submit;
+    // one that comes sooner waits in storage (`deliver`).
+    first.then(() => void (destroyed || cleanups.push(onIdle(() => void delivery._load().catch(report)))), ignore)
+    warmUpDevice(device, loader, guard, cleanup)
+  })
 
-  const config = fetchConfig(options.api, options.site).then(
-    guard((result) => {
-      if (result.config === undefined) {
-        const error = pick(result.body, 'error')
-        report(new Error(String(pick(error, 'message') || 'The site config could not be loaded.')), String(pick(error, 'code') || 'config_unavailable'))
-      }
-      return result.config
+  // No config: the features stay hidden, and the `error` event carries the platform's reason.
+  const config = fetchConfig(options.api, options.site).catch(
+    guard((body: unknown) => {
+      const error = pick(body, 'error')
+      report(new Error(String(pick(error, 'message') || 'The site config could not be loaded.')), String(pick(error, 'code') || 'config_unavailable'))
     })
   )
 
@@ -158,23 +119,9 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
     report,
     guard,
     listen,
-    cleanup: (fn) => void cleanups.push(fn),
-    context: () => readContext(ensureVisit(), hints, parsed, options.redact),
-    // Synchronous once loaded: a page that navigates right after a submit
-    // must already have the request in the outbox and on the wire.
-    deliver(request) {
-      if (outbox) return outbox.deliver(request)
-      // Until the delivery file arrives the request waits in the outbox's
-      // storage, in the outbox's shape: if the file cannot load (offline, a
-      // CDN failure) the next page sends it; if the page goes first, `leave`.
-      const entry = outboxEntry(options.api, request, Date.now())
-      writeEntry(outboxStore, entry)
-      early.push(entry)
-      delivery().then((ready) => {
-        early = []
-        ready.deliver(request)
-      }, report)
-    }
+    cleanup,
+    context: () => readContext(ensureVisit(), device._hints, device._parsed, options.redact),
+    deliver: delivery._deliver
   }
 
   const features: Feature[] = []
@@ -195,30 +142,20 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
   void config.then(
     guard((raw) => {
       if (destroyed) return
-      storageMode = pick(raw, 'privacy', 'storage') || 'after-consent'
-      applyPrivacy()
+      privacy._mode(pick(raw, 'privacy', 'storage') || 'after-consent')
       // Every page view counts for the visit, also where no request is made.
       ensureVisit()
       emitter.emit('ready', { siteId: options.site })
     })
   )
 
-  // The page is going (or may never be seen again): what waits goes as beacons.
-  const leave = () => {
-    if (outbox) return outbox.leave()
-    // A form that navigates at once can leave before the delivery file has
-    // arrived, and a site that keeps nothing has no next page to send it.
-    // (One that keeps it sends it again: the platform knows the id.)
-    for (const entry of early.splice(0)) navigator.sendBeacon(entry.url, entry.body)
-  }
-  listen(window, 'online', () => outbox && outbox.flush())
-  listen(window, 'pagehide', leave)
-  listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && leave())
+  sendOnLeave(listen, delivery)
+  listen(window, 'online', () => delivery._ready?.flush())
   cleanups.push(
     onIdle(
       guard(() => {
         // Requests an earlier page left unsent: deliver them now.
-        if (outboxStore.keys(OUTBOX_KEY).length) delivery().then((ready) => ready.flush(), report)
+        if (outboxStore.keys(OUTBOX_KEY).length) delivery._load().then((ready) => ready.flush(), report)
       })
     )
   )
@@ -228,21 +165,17 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
     close: each('close'),
     on: emitter.on,
     off: emitter.off,
-    consent: guard((choice: { storage: boolean }) => {
-      consented = !!(choice && choice.storage)
-      applyPrivacy()
-    }),
+    consent: guard((choice: { storage: boolean }) => privacy._consent(!!(choice && choice.storage))),
     capture: each('capture'),
     inspect: each('inspect'),
     forget: guard(() => {
-      if (outbox) outbox.clear()
+      delivery._ready?.clear()
       for (const store of [local, safeStorage('sessionStorage'), visitStore, outboxStore]) {
         for (const key of store.keys(PREFIX)) store.remove(key)
       }
       visit = undefined
       // For the rest of this page, as if the visitor had said no.
-      consented = false
-      applyPrivacy()
+      privacy._consent(false)
     }),
     destroy: guard(() => {
       if (destroyed) return
@@ -250,18 +183,10 @@ export function createRingback<Files extends CoreFiles>(options: ResolvedOptions
       destroyed = true
       // Drop what the features hold (DOM, closures): a destroyed SDK keeps nothing alive.
       features.length = 0
-      if (outbox) outbox.stop()
+      delivery._ready?.stop()
       for (const fn of cleanups.splice(0)) guard(fn)()
       emitter.clear()
     })
   }
   return api
-}
-
-/** The subset of `navigator.userAgentData` the SDK reads (not in TypeScript's DOM types yet). */
-interface NavigatorUAData {
-  brands?: { brand: string; version: string }[]
-  mobile?: boolean
-  platform?: string
-  getHighEntropyValues(hints: string[]): Promise<UaHints>
 }

@@ -1,20 +1,35 @@
-import { parseBody, xhr } from './xhr'
+import { parseBody } from './xhr'
 
 /**
  * Fetches the site config (`GET /v1/sites/{siteId}/config`). The browser's
  * HTTP cache keeps it for the platform's `max-age`, so most page views cost
  * no request at all. Resolves with the body as sent, unchecked (the lazy
- * files check it against the schema), or with the platform's error. Plain
- * XHR: pages wrap `fetch` (not always well), and the first file must stay
- * small, so the fetch transport waits in the delivery file.
+ * files check it against the schema); rejects with the body of any other
+ * answer (the platform's error), `undefined` where there is none (offline,
+ * a timeout). Plain XHR, and not `xhr()` (no headers, no body, no response
+ * headers to read): pages wrap `fetch` (not always well), and the first
+ * file must stay small, so the fetch transport and `xhr()` wait in the
+ * delivery file.
  */
-export function fetchConfig(api: string, site: string): Promise<{ config?: unknown; status: number; body?: unknown }> {
-  return new Promise((resolve) =>
-    xhr('GET', api + '/v1/sites/' + encodeURIComponent(site) + '/config', (status, text) => {
+export function fetchConfig(api: string, site: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    // Status 0: a network failure or a timeout.
+    const done = (status: number, text: string) => {
       const body = parseBody(text)
-      resolve(status === 200 && body && typeof body === 'object' ? { config: body, status } : { status, body })
-    })
-  )
+      if (status === 200 && body && typeof body === 'object') resolve(body)
+      else reject(body)
+    }
+    try {
+      const request = new XMLHttpRequest()
+      request.open('GET', api + '/v1/sites/' + encodeURIComponent(site) + '/config')
+      request.timeout = 15000
+      request.onload = () => done(request.status, request.responseText)
+      request.onerror = request.ontimeout = () => done(0, '')
+      request.send()
+    } catch {
+      done(0, '')
+    }
+  })
 }
 
 const own = Object.prototype.hasOwnProperty

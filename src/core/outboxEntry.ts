@@ -39,18 +39,22 @@ export const AFTER_BEACON_MS = 3000
  * A request as the outbox keeps it before its first try: the first file
  * writes it when the delivery file has not arrived yet, the outbox when it has.
  */
-export const outboxEntry = (api: string, request: CallbackRequest, now: number): OutboxEntry => ({
-  id: request.id,
-  url: api + '/v1/callbacks',
-  body: JSON.stringify(request),
-  channel: request.channel,
-  created: now,
-  tries: 0,
-  next: 0
-})
+export function outboxEntry(api: string, request: CallbackRequest, now: number): OutboxEntry {
+  return {
+    id: request.id,
+    url: api + '/v1/callbacks',
+    body: JSON.stringify(request),
+    channel: request.channel,
+    created: now,
+    tries: 0,
+    next: 0
+  }
+}
 
 /**
  * Writes an entry under its own key: the outbox on every change, the first
  * file for a request made before the delivery file arrived.
  */
-export const writeEntry = (store: Store, entry: OutboxEntry): void => store.set(OUTBOX_KEY + entry.id, JSON.stringify(entry))
+export function writeEntry(store: Store, entry: OutboxEntry): void {
+  store.set(OUTBOX_KEY + entry.id, JSON.stringify(entry))
+}

@@ -15,7 +15,8 @@ const none = () => null
 /**
  * One request with `XMLHttpRequest`, which pages rarely wrap (they wrap
  * `fetch`), answered through `done` exactly once and never thrown: the
- * config's transport, and the fallback of `http` when `fetch` misbehaves.
+ * fallback of `http` when `fetch` misbehaves. (The site config has a bare
+ * copy of its own in `fetchConfig`, which keeps this one out of the first file.)
  */
 export function xhr(method: string, url: string, done: XhrDone, body?: string, headers: Record<string, string> = {}, timeout = 15000): void {
   try {
