@@ -81,8 +81,7 @@ function phoneMetadata(dir) {
   return {
     name: 'phone-metadata',
     generateBundle() {
-      const emit = (name, value) =>
-        this.emitFile({ type: 'asset', fileName: `${dir}/${name}.js`, source: 'export default ' + JSON.stringify(value) })
+      const emit = (name, value) => this.emitFile({ type: 'asset', fileName: `${dir}/${name}.js`, source: 'export default ' + JSON.stringify(value) })
       for (const [country, code] of Object.entries(groupOf)) {
         const members = metadata.country_calling_codes[code]
         emit(country, {
@@ -159,8 +158,7 @@ function sharedChunk() {
     }
     return found
   }
-  return (id, { getModuleInfo }) =>
-    /[\\/]src[\\/]/.test(id) && !roots.has(id) && rootsReaching(id, getModuleInfo).size > 1 ? 'shared' : undefined
+  return (id, { getModuleInfo }) => (/[\\/]src[\\/]/.test(id) && !roots.has(id) && rootsReaching(id, getModuleInfo).size > 1 ? 'shared' : undefined)
 }
 
 /**
@@ -205,9 +203,7 @@ function injectChunks() {
     transform(code, id) {
       if (!id.endsWith('scriptLoader.ts')) return null
       if (Object.keys(chunks).length !== Object.keys(LAZY).length) this.error('lazy files were not built first')
-      return code
-        .replaceAll('__RINGBACK_CHUNKS__', JSON.stringify(chunks))
-        .replaceAll('__RINGBACK_META__', JSON.stringify(metaDir))
+      return code.replaceAll('__RINGBACK_CHUNKS__', JSON.stringify(chunks)).replaceAll('__RINGBACK_META__', JSON.stringify(metaDir))
     }
   }
 }
@@ -248,7 +244,10 @@ function lazyGroups() {
       return resolved && resolved.id === resolve(LAZY_LIST) ? LIST : null
     },
     load(id) {
-      if (id === LIST) return Object.keys(LAZY_GROUPS).map((group) => `export { ${group} } from '${GROUP}${group}'`).join('\n')
+      if (id === LIST)
+        return Object.keys(LAZY_GROUPS)
+          .map((group) => `export { ${group} } from '${GROUP}${group}'`)
+          .join('\n')
       if (!id.startsWith(GROUP)) return null
       const group = id.slice(GROUP.length)
       const files = Object.keys(LAZY_GROUPS[group]).map((name) => `${name}: () => import('${NPM}lazy/${name}.js')`)

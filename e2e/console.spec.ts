@@ -8,8 +8,7 @@ import { startSink } from '../test/server/receiver/startSink'
 
 const PIN = { demo: '482913', 'acme-dental': '735102' } as const
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const IPHONE_UA =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1'
+const IPHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1'
 
 /** Three leads for the demo business (GB and IE numbers, widget and form) and one for acme-dental (US). */
 function leads(servers: Servers): CallbackRequest[] {
@@ -22,7 +21,15 @@ function leads(servers: Servers): CallbackRequest[] {
     consent: { granted: true, text: 'I agree that Acme Plumbing may call me about my request.' }
   }
   return [
-    { ...base, id: randomUUID(), siteId: 'demo', channel: 'widget', phone: '+447400123456', schedule: { type: 'asap' }, source: { medium: 'organic', referrerHost: 'www.google.com' } },
+    {
+      ...base,
+      id: randomUUID(),
+      siteId: 'demo',
+      channel: 'widget',
+      phone: '+447400123456',
+      schedule: { type: 'asap' },
+      source: { medium: 'organic', referrerHost: 'www.google.com' }
+    },
     {
       ...base,
       id: randomUUID(),
@@ -185,7 +192,12 @@ test.describe('the lead console', () => {
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page.getByText('Acme Plumbing', { exact: true })).toBeVisible()
     // Overview: figures from what was stored.
-    await expect(page.getByRole('term').filter({ hasText: /^Requests$/ }).locator('xpath=following-sibling::dd')).toHaveText('3')
+    await expect(
+      page
+        .getByRole('term')
+        .filter({ hasText: /^Requests$/ })
+        .locator('xpath=following-sibling::dd')
+    ).toHaveText('3')
     await expect(page.getByRole('img', { name: /3 requests over 30 days/ })).toBeVisible()
 
     await page.getByRole('button', { name: 'Requests', exact: true }).click()
@@ -491,7 +503,11 @@ test.describe('the lead console', () => {
     expect(left.map((r: CallbackRequest) => r.phone).sort()).toEqual(['+447400123456', '+447400123457'])
   })
 
-  test('a request’s detail shows what the visitor typed, as text; Show number and the full-number CSV are logged in the access log', async ({ browser, page, servers }) => {
+  test('a request’s detail shows what the visitor typed, as text; Show number and the full-number CSV are logged in the access log', async ({
+    browser,
+    page,
+    servers
+  }) => {
     // Two browsers each take screenshots and run axe: more than the default time on a shared machine.
     test.slow()
     await seed(servers)
@@ -512,7 +528,9 @@ test.describe('the lead console', () => {
     const table = page.getByRole('table', { name: 'Callback requests and form leads' })
     const row = (phone: string) => table.getByRole('row').filter({ has: page.getByRole('cell', { name: phone, exact: true }) })
 
-    await row('+35386•••4567').getByRole('button', { name: /^Details/ }).click()
+    await row('+35386•••4567')
+      .getByRole('button', { name: /^Details/ })
+      .click()
     const visitor = page.getByRole('region', { name: 'Visitor' })
     await expect(visitor.getByText('<b>Bold</b> Name', { exact: true })).toBeVisible()
     await expect(visitor.locator('.message')).toHaveText('Hello <img src=x onerror="window.__pwned=1">\nsecond line')
@@ -526,7 +544,9 @@ test.describe('the lead console', () => {
     await expect(visitor.getByRole('link', { name: '+353 86 123 4567' })).toHaveAttribute('href', 'tel:+353861234567')
     await page.getByRole('button', { name: 'Back to the list' }).click()
     await expect(row('+353 86 123 4567')).toHaveCount(1)
-    await row('+44740•••3456').getByRole('button', { name: /^Show number/ }).click()
+    await row('+44740•••3456')
+      .getByRole('button', { name: /^Show number/ })
+      .click()
     await expect(table.getByRole('link', { name: '+44 7400 123456' })).toBeVisible()
     await expect(row('+35385•••4567')).toHaveCount(1) // the others stay masked
 
@@ -555,7 +575,11 @@ test.describe('the lead console', () => {
 
     await onEachDevice(browser, servers, 'detail', async (p) => {
       await p.getByRole('button', { name: 'Requests', exact: true }).click()
-      await p.getByRole('row').filter({ hasText: '+35386•••4567' }).getByRole('button', { name: /^Details/ }).click()
+      await p
+        .getByRole('row')
+        .filter({ hasText: '+35386•••4567' })
+        .getByRole('button', { name: /^Details/ })
+        .click()
       await expect(p.getByRole('region', { name: 'Visitor' })).toBeVisible()
     })
     await onEachDevice(browser, servers, 'access-log', async (p) => {
@@ -633,7 +657,12 @@ test.describe('the lead console', () => {
       await expect(row.getByText(/^Delivered /)).toBeVisible()
       await row.getByText('2 attempts').click()
       await expect(row.getByRole('listitem')).toHaveText([/: HTTP 503 · CRM is down for maintenance \(\d+ ms\)$/, /: HTTP 204 \(\d+ ms\)$/])
-      await expect(page.getByRole('term').filter({ hasText: /^Delivered$/ }).locator('xpath=following-sibling::dd')).toHaveText('1')
+      await expect(
+        page
+          .getByRole('term')
+          .filter({ hasText: /^Delivered$/ })
+          .locator('xpath=following-sibling::dd')
+      ).toHaveText('1')
 
       // What the CRM received, twice: the same event, signed, with what the visitor typed and the number to call.
       expect(sink.received).toHaveLength(2)

@@ -21,12 +21,10 @@ async function recordStorageWrites(page: Page): Promise<string[]> {
 }
 
 /** Every key of both storages that the SDK could have written. */
-const storedKeys = (page: Page) =>
-  page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.startsWith('ringback')))
+const storedKeys = (page: Page) => page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((key) => key.startsWith('ringback')))
 
 /** Calls a command of the SDK as a site's own script (a consent banner) would. */
-const command = (page: Page, ...args: unknown[]) =>
-  page.evaluate((a) => (window as unknown as { ringback: (...x: unknown[]) => void }).ringback(...a), args)
+const command = (page: Page, ...args: unknown[]) => page.evaluate((a) => (window as unknown as { ringback: (...x: unknown[]) => void }).ringback(...a), args)
 
 async function submitQuote(page: Page) {
   const form = page.locator('form#quote')
@@ -133,11 +131,7 @@ test.describe('visit context', () => {
 })
 
 test.describe('privacy', () => {
-  test('with Global Privacy Control on, nothing is written to storage, even after consent, and the request still goes', async ({
-    page,
-    servers,
-    rb
-  }) => {
+  test('with Global Privacy Control on, nothing is written to storage, even after consent, and the request still goes', async ({ page, servers, rb }) => {
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }))
     const writes = await recordStorageWrites(page)
     await page.goto(servers.site + '/?utm_source=newsletter&utm_medium=email')
@@ -152,11 +146,7 @@ test.describe('privacy', () => {
     expect(await storedKeys(page)).toEqual([])
   })
 
-  test('a site that keeps the visit after consent writes nothing before it, the visit once given, and forget removes it', async ({
-    page,
-    servers,
-    rb
-  }) => {
+  test('a site that keeps the visit after consent writes nothing before it, the visit once given, and forget removes it', async ({ page, servers, rb }) => {
     const writes = await recordStorageWrites(page)
     await openDemo(page, servers, '/?utm_source=google&utm_medium=cpc&gclid=x')
     const config = page.waitForResponse((response) => response.url().includes('/config'))
@@ -199,11 +189,7 @@ async function withStorageMode(page: Page, mode: 'always' | 'never') {
 }
 
 test.describe('privacy, per site setting', () => {
-  test('a site that keeps the visit always: the landing carries across pages without a banner, until the visitor says no', async ({
-    page,
-    servers,
-    rb
-  }) => {
+  test('a site that keeps the visit always: the landing carries across pages without a banner, until the visitor says no', async ({ page, servers, rb }) => {
     await withStorageMode(page, 'always')
     await openDemo(page, servers, '/?utm_source=facebook&utm_medium=paid_social&fbclid=IwAR2x')
     await expect.poll(() => page.evaluate(() => localStorage.getItem('ringback:visit'))).toContain('fbclid=IwAR2x')
@@ -227,11 +213,7 @@ test.describe('privacy, per site setting', () => {
     expect(await storedKeys(page)).toEqual([])
   })
 
-  test('a site that keeps nothing, a form that leaves before the delivery file has arrived: the request goes as the page goes', async ({
-    page,
-    servers,
-    rb
-  }) => {
+  test('a site that keeps nothing, a form that leaves before the delivery file has arrived: the request goes as the page goes', async ({ page, servers, rb }) => {
     await withStorageMode(page, 'never')
     // The delivery file is held back until the page has gone: nothing of
     // the request can be kept for the next page, so this page must send it.
@@ -246,11 +228,7 @@ test.describe('privacy, per site setting', () => {
     expect(await rb.requests()).toHaveLength(1)
   })
 
-  test('storage that throws (blocked by the browser) breaks nothing: the request goes with this page as its landing', async ({
-    page,
-    servers,
-    rb
-  }) => {
+  test('storage that throws (blocked by the browser) breaks nothing: the request goes with this page as its landing', async ({ page, servers, rb }) => {
     await page.addInitScript(() => {
       for (const name of ['localStorage', 'sessionStorage']) {
         Object.defineProperty(window, name, {

@@ -27,8 +27,7 @@ async function submitContact(page: Page, phone = GB) {
 }
 
 /** Unsent entries of the outbox in this page's storage. */
-const pending = (page: Page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('ringback:o:')).length)
+const pending = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('ringback:o:')).length)
 
 /**
  * Focuses a form and waits for what that focus preloads before the submit
@@ -46,7 +45,11 @@ async function recordErrors(page: Page) {
     const w = window as unknown as { rbErrors: unknown[]; ringback: (...a: unknown[]) => void }
     w.rbErrors = []
     // The loader snippet, so that the listener is queued before the SDK loads.
-    w.ringback = w.ringback || function (...args: unknown[]) { ((w.ringback as unknown as { q: unknown[] }).q ||= []).push(args) }
+    w.ringback =
+      w.ringback ||
+      function (...args: unknown[]) {
+        ;((w.ringback as unknown as { q: unknown[] }).q ||= []).push(args)
+      }
     w.ringback('on', 'error', (e: unknown) => w.rbErrors.push(e))
   })
 }

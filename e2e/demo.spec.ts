@@ -27,11 +27,7 @@ test.describe('the demo site, end to end', () => {
     expect(await rb.requests()).toHaveLength(1)
   })
 
-  test('a form submitted with fetch after preventDefault delivers a form lead, and the page still gets its answer', async ({
-    page,
-    servers,
-    rb
-  }) => {
+  test('a form submitted with fetch after preventDefault delivers a form lead, and the page still gets its answer', async ({ page, servers, rb }) => {
     await openDemo(page, servers, '/quote.html')
     const form = page.locator('form').first()
     await form.locator('[name=name]').fill('Alex Morgan')

@@ -89,9 +89,7 @@ export const test = base.extend<{ rb: ReceiverControl; pageErrors: string[] }, {
       requests: (siteId = 'demo') => call('/__test/requests?siteId=' + encodeURIComponent(siteId)),
       async waitForRequests(count, siteId = 'demo') {
         let found: Stored[] = []
-        await expect
-          .poll(async () => (found = await control.requests(siteId)).length, { timeout: 15_000 })
-          .toBeGreaterThanOrEqual(count)
+        await expect.poll(async () => (found = await control.requests(siteId)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count)
         return found
       },
       attempts: () => call('/__test/attempts'),
@@ -108,7 +106,10 @@ export const test = base.extend<{ rb: ReceiverControl; pageErrors: string[] }, {
       const errors: string[] = []
       page.on('pageerror', (error) => errors.push(String(error.stack || error.message)))
       await use(errors)
-      expect(errors.filter((stack) => /ringback/.test(stack)), 'errors thrown into the page by the SDK').toEqual([])
+      expect(
+        errors.filter((stack) => /ringback/.test(stack)),
+        'errors thrown into the page by the SDK'
+      ).toEqual([])
     },
     { auto: true }
   ]

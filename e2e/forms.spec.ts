@@ -157,7 +157,10 @@ test.describe('form capture', () => {
     expect(stored).toMatchObject({ channel: 'form', phone: '+447400123456', contact: { name: 'Jordan Lee', email: 'jordan@example.com' }, form: { id: 'react-quote' } })
   })
 
-  for (const [stack, name] of [['React component', 'react.html'], ['Vue composable', 'vue.html']] as const) {
+  for (const [stack, name] of [
+    ['React component', 'react.html'],
+    ['Vue composable', 'vue.html']
+  ] as const) {
     test(`the ${stack} of docs/npm.md starts one ringback, and unmounting the app destroys it`, async ({ page }) => {
       await openForm(page, name)
       await expect(page.locator('ringback-widget')).toHaveCount(1)
@@ -256,7 +259,9 @@ test.describe('form capture', () => {
     await page.fill('[name=mobile]', '07400 123456')
     let hostPosts = 0
     page.on('request', (r) => r.url().endsWith('/api/quote') && hostPosts++)
-    await page.evaluate(() => document.addEventListener('reset', () => ((window as unknown as { resets: number }).resets = ((window as unknown as { resets?: number }).resets || 0) + 1)))
+    await page.evaluate(() =>
+      document.addEventListener('reset', () => ((window as unknown as { resets: number }).resets = ((window as unknown as { resets?: number }).resets || 0) + 1))
+    )
     await page.dblclick('button')
     await expect.poll(() => hostPosts).toBe(2)
     // The page clears the form as each post is answered: fill it again after both, or a late reset empties it.
@@ -332,7 +337,9 @@ test.describe('form capture', () => {
   })
 
   test('ringback/forms alone (npm, bundled by the app) captures a form, with no widget on the page or in the bundle', async ({ page, rb }) => {
-    const bundle = readdirSync(join(tmp, 'headless')).map((file) => readFileSync(join(tmp, 'headless', file), 'utf8')).join('\n')
+    const bundle = readdirSync(join(tmp, 'headless'))
+      .map((file) => readFileSync(join(tmp, 'headless', file), 'utf8'))
+      .join('\n')
     expect(bundle).not.toContain('ringback-widget')
     await openForm(page, 'headless.html')
     const ready = page.waitForResponse(/\/GB-\w+\.js$|\/GB\.js$/)

@@ -48,7 +48,11 @@ async function recordSdk(page: Page) {
   await page.addInitScript(() => {
     const w = window as unknown as { rbErrors: unknown[]; ringback: ((...a: unknown[]) => void) & { q?: unknown[] } }
     w.rbErrors = []
-    w.ringback = w.ringback || function (...args: unknown[]) { (w.ringback.q ||= []).push(args) }
+    w.ringback =
+      w.ringback ||
+      function (...args: unknown[]) {
+        ;(w.ringback.q ||= []).push(args)
+      }
     w.ringback('on', 'error', (e: unknown) => w.rbErrors.push(e))
   })
   return warnings
@@ -70,7 +74,13 @@ test.describe('hostile pages', () => {
     await page.addInitScript({ content: readFileSync('node_modules/mootools/lib/mootools-core-1.5.2-server.js', 'utf8') })
     await page.addInitScript(() => {
       // Prototype.js 1.6: arrays serialise themselves to a JSON *string*.
-      Object.defineProperty(Array.prototype, 'toJSON', { value: function (this: unknown[]) { return JSON.stringify(this.slice()) }, configurable: true, writable: true })
+      Object.defineProperty(Array.prototype, 'toJSON', {
+        value: function (this: unknown[]) {
+          return JSON.stringify(this.slice())
+        },
+        configurable: true,
+        writable: true
+      })
       const original = window.fetch
       const w = window as unknown as { fetchLog: string[] }
       w.fetchLog = []
@@ -81,7 +91,10 @@ test.describe('hostile pages', () => {
     })
     await openPage(page, '/form.html')
     // MooTools really is there, changing what the SDK would rely on.
-    expect(await page.evaluate(() => [typeof (window as unknown as { MooTools?: unknown }).MooTools, Array.from('ab' as unknown as string[]).length])).toEqual(['object', 1])
+    expect(await page.evaluate(() => [typeof (window as unknown as { MooTools?: unknown }).MooTools, Array.from('ab' as unknown as string[]).length])).toEqual([
+      'object',
+      1
+    ])
     const stored = await deliverByFormAndWidget(page, rb, 'Hello')
     expect(stored.map((r) => r.phone).sort()).toEqual(['+353851234567', GB_E164])
     expect(await page.evaluate(() => (window as unknown as { fetchLog: string[] }).fetchLog.some((url) => url.endsWith('/v1/callbacks')))).toBe(true)
@@ -93,11 +106,21 @@ test.describe('hostile pages', () => {
     const warnings = await recordSdk(page)
     await page.addInitScript(() => {
       const proto = Object.prototype as unknown as Record<string, unknown>
-      proto.extend = function (this: object, source: object) { return Object.assign(this, source) }
-      ;(Array.prototype as unknown as Record<string, unknown>).each = function (this: unknown[], fn: (item: unknown) => void) { this.forEach(fn) }
+      proto.extend = function (this: object, source: object) {
+        return Object.assign(this, source)
+      }
+      ;(Array.prototype as unknown as Record<string, unknown>).each = function (this: unknown[], fn: (item: unknown) => void) {
+        this.forEach(fn)
+      }
     })
     await openPage(page, '/form.html')
-    expect(await page.evaluate(() => { const keys: string[] = []; for (const key in {}) keys.push(key); return keys })).toEqual(['extend'])
+    expect(
+      await page.evaluate(() => {
+        const keys: string[] = []
+        for (const key in {}) keys.push(key)
+        return keys
+      })
+    ).toEqual(['extend'])
     const stored = await deliverByFormAndWidget(page, rb, 'Hello')
     await expect(page.locator('#done')).toHaveText('Thanks, Sam')
     expect(stored.map((r) => r.phone).sort()).toEqual(['+353851234567', GB_E164])

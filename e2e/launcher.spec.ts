@@ -105,10 +105,7 @@ test.describe('the launcher', () => {
     await expect(button).toBeFocused()
   })
 
-  test('desktop: a pill with its label; hidden while the panel is open, back and focused when it closes; motion short, none when reduced', async ({
-    page,
-    servers
-  }) => {
+  test('desktop: a pill with its label; hidden while the panel is open, back and focused when it closes; motion short, none when reduced', async ({ page, servers }) => {
     await page.clock.install({ time: new Date(OPEN_IN_LONDON) })
     await openDemo(page, servers)
     const button = page.getByRole('button', { name: 'Call me back', exact: true })
@@ -194,7 +191,7 @@ test.describe('the launcher', () => {
 })
 
 test.describe('commands before the widget is ready', () => {
-  test('the stub\'s queue (open, close, open schedule) runs in order once the config has come', async ({ page }) => {
+  test("the stub's queue (open, close, open schedule) runs in order once the config has come", async ({ page }) => {
     await page.clock.install({ time: new Date(OPEN_IN_LONDON) })
     const release = await holdBack(page, CONFIG)
     await openPage(page, 'queued.html', false)

@@ -10,8 +10,7 @@ async function settle(page: Page, cdp: CDPSession) {
   return { nodes: dom.nodes, listeners: dom.jsEventListeners, heap: heap.usedSize }
 }
 
-const command = (page: Page, ...args: unknown[]) =>
-  page.evaluate((a) => (window as unknown as { ringback: (...x: unknown[]) => void }).ringback(...a), args)
+const command = (page: Page, ...args: unknown[]) => page.evaluate((a) => (window as unknown as { ringback: (...x: unknown[]) => void }).ringback(...a), args)
 
 test.describe('no leaks', () => {
   test('opening and closing the panel 100 times, then destroy(), leaves the heap and the DOM where they were', async ({ page, servers }) => {
@@ -32,29 +31,34 @@ test.describe('no leaks', () => {
 
     // The rounds run inside the page: Playwright's own calls would leave
     // their bookkeeping in the same heap and blur the count.
-    const openClose = () => page.evaluate(async () => {
-      const rb = (window as unknown as { ringback: (...x: unknown[]) => void }).ringback
-      const shown = () => {
-        const dialog = document.querySelector('ringback-widget')?.shadowRoot?.querySelector('[role=dialog]')
-        return !!dialog && dialog.getClientRects().length > 0
-      }
-      const until = (want: boolean) =>
-        new Promise<void>((resolve, reject) => {
-          const started = performance.now()
-          const check = () =>
-            shown() === want ? resolve() : performance.now() - started > 5000 ? reject(new Error('panel did not ' + (want ? 'open' : 'close'))) : requestAnimationFrame(check)
-          check()
-        })
-      let done = 0
-      for (let i = 0; i < 100; i++) {
-        rb('open', i % 2 ? 'schedule' : 'now')
-        await until(true)
-        rb('close')
-        await until(false)
-        done++
-      }
-      return done
-    })
+    const openClose = () =>
+      page.evaluate(async () => {
+        const rb = (window as unknown as { ringback: (...x: unknown[]) => void }).ringback
+        const shown = () => {
+          const dialog = document.querySelector('ringback-widget')?.shadowRoot?.querySelector('[role=dialog]')
+          return !!dialog && dialog.getClientRects().length > 0
+        }
+        const until = (want: boolean) =>
+          new Promise<void>((resolve, reject) => {
+            const started = performance.now()
+            const check = () =>
+              shown() === want
+                ? resolve()
+                : performance.now() - started > 5000
+                  ? reject(new Error('panel did not ' + (want ? 'open' : 'close')))
+                  : requestAnimationFrame(check)
+            check()
+          })
+        let done = 0
+        for (let i = 0; i < 100; i++) {
+          rb('open', i % 2 ? 'schedule' : 'now')
+          await until(true)
+          rb('close')
+          await until(false)
+          done++
+        }
+        return done
+      })
     // The first hundred rounds warm the engine up (compiled code, caches);
     // the second hundred must cost nothing more.
     expect(await openClose()).toBe(100)

@@ -45,7 +45,9 @@ const scrollers = (page: Page) =>
 
 /** Layout boxes (offset*, which scrolling does not change) of the radios of a group. */
 const layout = (radios: Locator) =>
-  radios.evaluateAll((els) => els.map((el) => [(el as HTMLElement).offsetLeft, (el as HTMLElement).offsetTop, (el as HTMLElement).offsetWidth, (el as HTMLElement).offsetHeight]))
+  radios.evaluateAll((els) =>
+    els.map((el) => [(el as HTMLElement).offsetLeft, (el as HTMLElement).offsetTop, (el as HTMLElement).offsetWidth, (el as HTMLElement).offsetHeight])
+  )
 
 test.describe('the scheduling view (1)', () => {
   for (const [name, options] of [
@@ -82,7 +84,9 @@ test.describe('the scheduling view (1)', () => {
       for (const part of [title, close, chosen, submit]) expect(await seen(part), (await part.textContent()) || '').toBe(true)
       await shot(page, 'schedule-' + name.split(' ')[0])
       // Filling the number scrolls the body, not the page: the footer still says which time, beside the button.
-      await dialog(page).getByLabel(/phone number/i).fill('07400 123456')
+      await dialog(page)
+        .getByLabel(/phone number/i)
+        .fill('07400 123456')
       await dialog(page).getByRole('checkbox').check()
       const at = Number(await chosen.getAttribute('data-key'))
       const summary = dialog(page).locator('.sum')
@@ -116,18 +120,16 @@ test.describe('the scheduling view (1)', () => {
 test.describe('the confirmation (2)', () => {
   test.use({ timezoneId: 'America/New_York', locale: 'en-US' })
 
-  test('"You’re booked" with a tick, a sentence with both times, the full number (events masked), Add to calendar, and Change it', async ({
-    page,
-    servers,
-    rb
-  }) => {
+  test('"You’re booked" with a tick, a sentence with both times, the full number (events masked), Add to calendar, and Change it', async ({ page, servers, rb }) => {
     rb.clock(SUNDAY_EVENING)
     await page.clock.install({ time: new Date(SUNDAY_EVENING) })
     await openDemo(page, servers)
     await page.evaluate(() => ((window as any).dataLayer = []))
     await launcher(page).click()
     await times(page).first().click()
-    await dialog(page).getByLabel(/phone number/i).fill('07400 123456')
+    await dialog(page)
+      .getByLabel(/phone number/i)
+      .fill('07400 123456')
     await dialog(page).getByRole('checkbox').check()
     await dialog(page).getByRole('button', { name: 'Call me at this time' }).click()
     const [stored] = await rb.waitForRequests(1)
@@ -208,7 +210,9 @@ test.describe('after the ETA (3)', () => {
     })
   }
   async function callNow(page: Page) {
-    await dialog(page).getByLabel(/phone number/i).fill('07400 123456')
+    await dialog(page)
+      .getByLabel(/phone number/i)
+      .fill('07400 123456')
     await dialog(page).getByRole('checkbox').check()
     await page.clock.pauseAt(new Date(OPEN_IN_LONDON))
     await dialog(page).getByRole('button', { name: 'Call me now' }).click()
@@ -299,7 +303,9 @@ test.describe('the phone sheet (4)', () => {
     expect(await styles()).toEqual(before)
     // A tap on the field brings its keyboard: it takes focus then.
     await launcher(page).tap()
-    await dialog(page).getByLabel(/phone number/i).tap()
+    await dialog(page)
+      .getByLabel(/phone number/i)
+      .tap()
     await expect(dialog(page).getByLabel(/phone number/i)).toBeFocused()
     await context.close()
   })
@@ -338,7 +344,9 @@ test.describe('times that are odd for the visitor (8)', () => {
       // Monday 04:00 here (09:00 in London) is early; 08:00 (13:00 in London) is not.
       await expect(times(page).first()).toContainText(early!)
       await expect(times(page).first()).toHaveAccessibleName(new RegExp(early! + '$'))
-      const eight = times(page).filter({ hasText: /^0?8:00/ }).first()
+      const eight = times(page)
+        .filter({ hasText: /^0?8:00/ })
+        .first()
       await expect(eight).not.toContainText(early!)
       if (language === 'en') await shot(page, 'early')
     }
@@ -383,11 +391,7 @@ test.describe('motion and layout (9)', () => {
     }
   })
 
-  test('no layout shift in any view: instant, schedule, calling, after the ETA, error, booked, offline; the panel keeps one box', async ({
-    page,
-    servers,
-    context
-  }) => {
+  test('no layout shift in any view: instant, schedule, calling, after the ETA, error, booked, offline; the panel keeps one box', async ({ page, servers, context }) => {
     // Real frames (no page clock): a business open around the clock, and answers made here.
     await patchConfig(page, servers, (config) => {
       for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']) config.hours.weekly[day] = [['00:00', '23:59']]
@@ -406,9 +410,10 @@ test.describe('motion and layout (9)', () => {
     await page.addInitScript(() => {
       const w = window as unknown as { shifts: { value: number; input: boolean }[] }
       w.shifts = []
-      new PerformanceObserver((list) =>
-        list.getEntries().forEach((e) => w.shifts.push({ value: (e as any).value, input: (e as any).hadRecentInput }))
-      ).observe({ type: 'layout-shift', buffered: true })
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.shifts.push({ value: (e as any).value, input: (e as any).hadRecentInput }))).observe({
+        type: 'layout-shift',
+        buffered: true
+      })
     })
     // Chromium reports no shift inside an element whose transform animates (the panel's entrance).
     await page.emulateMedia({ reducedMotion: 'reduce' })
@@ -422,7 +427,9 @@ test.describe('motion and layout (9)', () => {
     await times(page).first().click()
     await box()
     await dialog(page).getByRole('button', { name: 'Call me now instead' }).click()
-    await dialog(page).getByLabel(/phone number/i).fill('07400 123456')
+    await dialog(page)
+      .getByLabel(/phone number/i)
+      .fill('07400 123456')
     await dialog(page).getByRole('checkbox').check()
     await dialog(page).getByRole('button', { name: 'Call me now' }).click()
     await expect(dialog(page).getByRole('heading')).toHaveText('We’re calling you now')
@@ -433,7 +440,9 @@ test.describe('motion and layout (9)', () => {
     await dialog(page).getByRole('button', { name: 'Pick a time instead' }).click()
     await times(page).nth(1).click()
     // Another number: the same one within the minute would not be sent.
-    await dialog(page).getByLabel(/phone number/i).fill('+353 85 123 4567')
+    await dialog(page)
+      .getByLabel(/phone number/i)
+      .fill('+353 85 123 4567')
     await dialog(page).getByRole('button', { name: 'Call me at this time' }).click()
     // The panel's own words (the platform's English message goes to the event only).
     await expect(dialog(page).getByRole('alert')).toHaveText('Something went wrong. Please try again.')
@@ -445,7 +454,9 @@ test.describe('motion and layout (9)', () => {
     await page.waitForLoadState('networkidle')
     await context.setOffline(true)
     await dialog(page).getByRole('combobox', { name: 'Country' }).selectOption('GB')
-    await dialog(page).getByLabel(/phone number/i).fill('07400 654321')
+    await dialog(page)
+      .getByLabel(/phone number/i)
+      .fill('07400 654321')
     await dialog(page).getByRole('button', { name: 'Call me at this time' }).click()
     await expect(dialog(page).getByRole('heading')).toHaveText('Request saved')
     await box()

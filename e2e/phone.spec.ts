@@ -43,7 +43,11 @@ test.describe('phone field', () => {
     await country.selectOption('GB')
     await expect(field).toHaveAttribute('placeholder', '07400 123456')
     const files = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name))
-    for (const name of ['all', 'GB', 'DE', 'US']) expect(files.some((file) => new RegExp(`/meta-\\w+/${name}\\.js$`).test(file)), name).toBe(true)
+    for (const name of ['all', 'GB', 'DE', 'US'])
+      expect(
+        files.some((file) => new RegExp(`/meta-\\w+/${name}\\.js$`).test(file)),
+        name
+      ).toBe(true)
     // A number typed replaces the hint; the hint is never sent.
     await field.fill('07400 123456')
     await expect(field).toHaveValue('07400 123456')
@@ -142,11 +146,7 @@ test.describe('the same number again', () => {
     ])
   })
 
-  test('in a form: submitted twice within five minutes is one stored request; another number, or the same five minutes later, is sent', async ({
-    page,
-    servers,
-    rb
-  }) => {
+  test('in a form: submitted twice within five minutes is one stored request; another number, or the same five minutes later, is sent', async ({ page, servers, rb }) => {
     await page.clock.install({ time: new Date(OPEN_IN_LONDON) })
     await openDemo(page, servers, '/quote.html')
     // The quote form posts with fetch and hides itself; a visitor back for more finds it again.

@@ -88,7 +88,10 @@ for (const device of Object.keys(DEVICES) as (keyof typeof DEVICES)[]) {
           await walkTo({ page, context, rb, lang }, 'offline', async (view) => {
             await shifts.at('after ' + view)
             // Every control's name says what it does: no two buttons share one (the × and "Done"; "Try again" and "Call me now").
-            const names = await page.getByRole('dialog').getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') || b.textContent))
+            const names = await page
+              .getByRole('dialog')
+              .getByRole('button')
+              .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') || b.textContent))
             expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([])
             await expect(page).toHaveScreenshot(`${view}-${theme}-${device}-${code}.png`, {
               animations: 'disabled',

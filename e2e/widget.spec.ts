@@ -135,7 +135,7 @@ test.describe('the callback widget', () => {
     expect(stored.map((s) => s.phone)).toEqual(['+447400123456'])
   })
 
-  test('calling now: the platform\'s etaSeconds counts down', async ({ page, servers, rb }) => {
+  test("calling now: the platform's etaSeconds counts down", async ({ page, servers, rb }) => {
     // The receiver answers by the real clock; the answer it would give while open is made here.
     await page.route(servers.api + '/v1/callbacks', async (route) => {
       const response = await route.fetch()
@@ -161,8 +161,10 @@ test.describe('the callback widget', () => {
     await rb.waitForRequests(1)
   })
 
-  test('a final error shows the panel\'s own words (the platform\'s English message goes to the event) and one button that sends again', async ({ page, servers, rb }) => {
-    await rb.faults({ callbacks: { count: 1, status: 409, body: JSON.stringify({ error: { code: 'idempotency_conflict', message: 'This request clashes with an earlier one.' } }) } })
+  test("a final error shows the panel's own words (the platform's English message goes to the event) and one button that sends again", async ({ page, servers, rb }) => {
+    await rb.faults({
+      callbacks: { count: 1, status: 409, body: JSON.stringify({ error: { code: 'idempotency_conflict', message: 'This request clashes with an earlier one.' } }) }
+    })
     await page.clock.install({ time: new Date(TUESDAY_OPEN) })
     await openDemo(page, servers)
     const panel = await openWidget(page)
@@ -224,11 +226,7 @@ test.describe('the callback widget', () => {
   test.describe('in New York', () => {
     test.use({ timezoneId: 'America/New_York', locale: 'en-US' })
 
-    test('scheduled flow: on a Sunday evening the first slot is Monday 9:00 in London, shown in New York time, stored in UTC', async ({
-      page,
-      servers,
-      rb
-    }) => {
+    test('scheduled flow: on a Sunday evening the first slot is Monday 9:00 in London, shown in New York time, stored in UTC', async ({ page, servers, rb }) => {
       // Sunday 29 November 2026, 20:00 in New York (01:00 UTC on Monday), on the
       // page's clock and the receiver's alike: London opens at 09:00 GMT, which
       // is 04:00 in New York (the US has left summer time, so has the UK).
@@ -290,7 +288,9 @@ test.describe('the callback widget', () => {
     await page.keyboard.press('Shift+Tab')
     expect(await focused(page)).not.toBe('')
     // Back to the number field, then through the form.
-    await dialog(page).getByLabel(/phone number/i).focus()
+    await dialog(page)
+      .getByLabel(/phone number/i)
+      .focus()
     await page.keyboard.type('07400 123456')
     await page.keyboard.press('Tab')
     await page.keyboard.press('Space')
@@ -443,11 +443,7 @@ test.describe('the callback widget', () => {
     expect(await page.evaluate(() => (window as any).__violations)).toEqual([])
   })
 
-  test('a single-page app that replaces <body> keeps exactly one working launcher, and requests carry the current URL', async ({
-    page,
-    servers,
-    rb
-  }) => {
+  test('a single-page app that replaces <body> keeps exactly one working launcher, and requests carry the current URL', async ({ page, servers, rb }) => {
     await page.clock.install({ time: new Date(TUESDAY_OPEN) })
     await servePage(page, servers, 'spa.html')
     await expect(launcher(page)).toBeVisible()
@@ -556,11 +552,7 @@ test.describe('the callback widget', () => {
     expect(after).toEqual({ elements: 0, listeners: 0, observers: 0, timers: 0 })
   })
 
-  test('abuse signals: a filled honeypot sends nothing but looks like success; the same number twice within a minute is not re-sent', async ({
-    page,
-    servers,
-    rb
-  }) => {
+  test('abuse signals: a filled honeypot sends nothing but looks like success; the same number twice within a minute is not re-sent', async ({ page, servers, rb }) => {
     await page.clock.install({ time: new Date(TUESDAY_OPEN) })
     await openDemo(page, servers)
     let panel = await openWidget(page)

@@ -13,9 +13,21 @@ const budgets: { name: string; path?: string | string[] }[] = JSON.parse(readFil
 /** size-limit's globs as used here: `*` is any run of characters but `/`. */
 const patterns = budgets
   .flatMap((budget) => (budget.path === undefined ? [] : [budget.path].flat()))
-  .map((glob) => new RegExp('^' + glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*') + '$'))
+  .map(
+    (glob) =>
+      new RegExp(
+        '^' +
+          glob
+            .split('*')
+            .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('[^/]*') +
+          '$'
+      )
+  )
 
-const files = readdirSync('dist').filter((name) => name.endsWith('.js')).map((name) => 'dist/' + name)
+const files = readdirSync('dist')
+  .filter((name) => name.endsWith('.js'))
+  .map((name) => 'dist/' + name)
 const missing = files.filter((file) => !patterns.some((pattern) => pattern.test(file)))
 if (missing.length) {
   console.error('No budget in size-limit.json for ' + missing.join(', '))

@@ -10,8 +10,16 @@ import { loadSites } from '../demo/server/receiver/loadSites'
 import { createDemoSite } from '../demo/server/site/createDemoSite'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+interface Node {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  children?: number[]
+}
+interface Profile {
+  nodes: Node[]
+  samples: number[]
+  timeDeltas: number[]
+}
 
 function summarise(profile: Profile, label: string, quiet = false): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
@@ -41,7 +49,12 @@ function summarise(profile: Profile, label: string, quiet = false): Map<string, 
       inclusive.set(fn, (inclusive.get(fn) ?? 0) + ms)
     }
   }
-  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`).join('\n')
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`)
+      .join('\n')
   // The call tree of the SDK's own code, where a node and its callees took over 0.4 ms.
   const total = new Map<number, number>()
   const sum = (id: number): number => {
@@ -58,7 +71,8 @@ function summarise(profile: Profile, label: string, quiet = false): Map<string, 
     const f = n.callFrame
     const mine = /ringback|\(program\)/.test(f.url) || depth === 0
     if (depth > 0 && (total.get(id) ?? 0) < 0.4) return
-    if (mine && depth > 0 && depth < 40) tree.push(`${'  '.repeat(Math.min(depth, 20))}${(total.get(id) ?? 0).toFixed(1)} ${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`)
+    if (mine && depth > 0 && depth < 40)
+      tree.push(`${'  '.repeat(Math.min(depth, 20))}${(total.get(id) ?? 0).toFixed(1)} ${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`)
     for (const c of n.children ?? []) walk(c, depth + 1)
   }
   if (process.env.TREE) walk(rootId, 0)
@@ -103,11 +117,21 @@ async function main() {
   if (runs > 1) {
     const median = (values: number[]) => [...values, ...Array(runs - values.length).fill(0)].sort((a, b) => a - b)[runs >> 1]!
     const rows = [...seen].map(([fn, values]) => [fn, median(values)] as const).filter(([, ms]) => ms >= 0.3)
-    console.log(`## load + 4 s settle at ${throttle}x, median of ${runs} runs, inclusive\n` + rows.sort((a, b) => b[1] - a[1]).slice(0, 50).map(([fn, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${fn}`).join('\n'))
+    console.log(
+      `## load + 4 s settle at ${throttle}x, median of ${runs} runs, inclusive\n` +
+        rows
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 50)
+          .map(([fn, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${fn}`)
+          .join('\n')
+    )
   }
   await browser.close()
   await site.close()
   await receiver.dispose()
 }
 
-main().catch((e: unknown) => { console.error(e); process.exit(1) })
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exit(1)
+})

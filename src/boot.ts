@@ -24,8 +24,7 @@ try {
   const stub = w.ringback
   // A second copy of the tag: the first one already runs the page.
   if (!(stub && stub.loaded)) {
-    const script = (document.currentScript ||
-      document.querySelector('script[data-site][src*="ringback"]')) as HTMLScriptElement | null
+    const script = (document.currentScript || document.querySelector('script[data-site][src*="ringback"]')) as HTMLScriptElement | null
     const data = (script && script.dataset) || {}
     const src = (script && script.src) || location.href
     const options = resolveOptions(

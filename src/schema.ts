@@ -147,10 +147,7 @@ export const Channel = z.enum(['widget', 'form'])
 export const Medium = z.enum(['direct', 'organic', 'paid', 'social', 'email', 'referral', 'other'])
 export type Medium = z.infer<typeof Medium>
 
-export const Schedule = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('asap') }),
-  z.object({ type: z.literal('slot'), at: instant() })
-])
+export const Schedule = z.discriminatedUnion('type', [z.object({ type: z.literal('asap') }), z.object({ type: z.literal('slot'), at: instant() })])
 export type Schedule = z.infer<typeof Schedule>
 
 export const Utm = z.object({
@@ -165,18 +162,14 @@ export type Utm = z.infer<typeof Utm>
 /** Click ids by parameter name, at most `LIMITS.clickIds` of them. */
 /* @__NO_SIDE_EFFECTS__ */
 function clickIdRecord() {
-  return z
-    .record(matching(/^[a-z][a-z0-9_]{0,31}$/), text(LIMITS.clickId))
-    .check(z.refine((ids) => Object.keys(ids).length <= LIMITS.clickIds))
+  return z.record(matching(/^[a-z][a-z0-9_]{0,31}$/), text(LIMITS.clickId)).check(z.refine((ids) => Object.keys(ids).length <= LIMITS.clickIds))
 }
 
 export const Source = z.object({
   medium: Medium,
   referrerHost: opt(text(253)),
   utm: opt(Utm),
-  clickIds: opt(
-    clickIdRecord()
-  ),
+  clickIds: opt(clickIdRecord()),
   landingPage: opt(text(LIMITS.url)),
   firstSeenAt: opt(instant())
 })

@@ -89,7 +89,11 @@ describe('schemas of platform-api.md', () => {
   })
 
   it('leave unknown parts out instead of sending empty strings', () => {
-    const request = buildRequest('demo', { channel: 'widget', phone: '+447400123456', schedule: { type: 'asap' } }, { ...raw, title: '', referrer: '', hints: undefined, visit: undefined })
+    const request = buildRequest(
+      'demo',
+      { channel: 'widget', phone: '+447400123456', schedule: { type: 'asap' } },
+      { ...raw, title: '', referrer: '', hints: undefined, visit: undefined }
+    )
     const json = JSON.stringify(request)
     expect(json).not.toContain('""')
     expect(request).not.toHaveProperty('form')

@@ -43,5 +43,4 @@ export interface Tab {
 }
 
 /** An expression that calls `fn` with `args` (JSON) in the page. */
-export const callOf = (fn: (...args: never[]) => unknown, ...args: unknown[]) =>
-  `(${String(fn)})(${args.map((arg) => JSON.stringify(arg)).join(',')})`
+export const callOf = (fn: (...args: never[]) => unknown, ...args: unknown[]) => `(${String(fn)})(${args.map((arg) => JSON.stringify(arg)).join(',')})`

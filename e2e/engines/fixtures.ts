@@ -48,7 +48,10 @@ export const test = base.extend<{ tab: Tab; pageErrors: string[] }, { engineName
       await use(tab)
       if (testInfo.status !== testInfo.expectedStatus) {
         const path = testInfo.outputPath('failed.png')
-        await tab.screenshot(path).then(() => testInfo.attachments.push({ name: 'screenshot', path, contentType: 'image/png' }), () => undefined)
+        await tab.screenshot(path).then(
+          () => testInfo.attachments.push({ name: 'screenshot', path, contentType: 'image/png' }),
+          () => undefined
+        )
       }
       // Every journey fails if the SDK threw into the page or complained in its console.
       testInfo.annotations.push({ type: 'engine', description: engine.version })
@@ -111,6 +114,4 @@ export async function fetched(tab: Tab, ...files: RegExp[]) {
 
 /** The keys the SDK keeps in the page's storage (`ringback:` only), local and session. */
 export const kept = (tab: Tab) =>
-  tab.run<string[]>(
-    `[localStorage, sessionStorage].flatMap((store) => Object.keys(store)).filter((key) => key.startsWith('ringback:')).sort()`
-  )
+  tab.run<string[]>(`[localStorage, sessionStorage].flatMap((store) => Object.keys(store)).filter((key) => key.startsWith('ringback:')).sort()`)

@@ -82,7 +82,9 @@ const launcherLook = (tab: Tab) =>
 
 /** Minutes past midnight of every clock time (`4:00 AM`, `16:00`) in a text. */
 const clockTimes = (text: string) =>
-  [...text.matchAll(/(\d{1,2}):(\d{2})\s*([AP]M)?/gi)].map(([, h, m, half]) => ((Number(h) % 12) + (/p/i.test(half || '') ? 12 : half ? 0 : Number(h) >= 12 ? 12 : 0)) * 60 + Number(m))
+  [...text.matchAll(/(\d{1,2}):(\d{2})\s*([AP]M)?/gi)].map(
+    ([, h, m, half]) => ((Number(h) % 12) + (/p/i.test(half || '') ? 12 : half ? 0 : Number(h) >= 12 ? 12 : 0)) * 60 + Number(m)
+  )
 /** Minutes past midnight of an instant on the wall clock of `timeZone`. */
 const wallMinutes = (at: string, timeZone: string) => {
   const [h, m] = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at)).split(':').map(Number)
@@ -107,7 +109,7 @@ test.describe('the visitor in Firefox and WebKit', () => {
     // The tab's own check (fixtures.ts) finds no error or warning of the SDK in the page.
   })
 
-  test('the page\'s record hears the SDK: a tag without data-site gives its one warning (which would fail any other journey)', async ({ tab, sites }) => {
+  test("the page's record hears the SDK: a tag without data-site gives its one warning (which would fail any other journey)", async ({ tab, sites }) => {
     await tab.goto(sites.hostile + '/nosite.html')
     let heard: string[] = []
     await expect.poll(async () => ofSdk((heard = heard.concat(await tab.problems()))).some((problem) => problem.includes('[ringback]'))).toBe(true)
@@ -136,7 +138,12 @@ test.describe('the visitor in Firefox and WebKit', () => {
     expect(stored.device!.browser!.name).toMatch(engine.name === 'firefox' ? /firefox/i : /safari|webkit/i)
   })
 
-  test('a scheduled call, by keyboard: Tab reaches the launcher, focus stays in the panel, Escape gives it back, the slot arrives in UTC', async ({ tab, sites, rb, engine }) => {
+  test('a scheduled call, by keyboard: Tab reaches the launcher, focus stays in the panel, Escape gives it back, the slot arrives in UTC', async ({
+    tab,
+    sites,
+    rb,
+    engine
+  }) => {
     await rb.faults({ config: { body: closedTwoDays() } })
     await tab.goto(sites.demo + '/')
     await find(tab, 'button', LAUNCHER)
@@ -301,4 +308,3 @@ test.describe('the visitor in Firefox and WebKit', () => {
     ])
   })
 })
-

@@ -131,13 +131,15 @@ function webkitTab(driver: WebDriver): Tab {
       // shadow host: scroll the element to the middle, as a person would,
       // then press the pointer there.
       await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", element(handle))
-      await driver.actions().move({ origin: element(handle) }).click().perform()
+      await driver
+        .actions()
+        .move({ origin: element(handle) })
+        .click()
+        .perform()
     },
     type: (text) => driver.actions().sendKeys(text).perform(),
     press: (key) =>
-      key === 'Shift+Tab'
-        ? driver.actions().keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform()
-        : driver.actions().sendKeys(KEYS[key]).perform(),
+      key === 'Shift+Tab' ? driver.actions().keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform() : driver.actions().sendKeys(KEYS[key]).perform(),
     async screenshot(path) {
       // After two frames, so that what the DOM holds is painted.
       await driver.executeScript('return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))')

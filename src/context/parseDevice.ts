@@ -7,7 +7,8 @@ import { compact } from '../core/clip'
  * user agent; ua-parser-js 1.x does not know them, so they are added as an
  * extension, tried before its own rules. Their device type is `bot`.
  */
-const BOT = /\b(googlebot|google-inspectiontool|adsbot-google|mediapartners-google|bingbot|adidxbot|bingpreview|yandexbot|baiduspider|duckduckbot|applebot|gptbot|oai-searchbot|petalbot|ahrefsbot|semrushbot|facebookexternalhit|twitterbot|linkedinbot|slurp|seznambot)(?:\/v?([\w.]+))?/i
+const BOT =
+  /\b(googlebot|google-inspectiontool|adsbot-google|mediapartners-google|bingbot|adidxbot|bingpreview|yandexbot|baiduspider|duckduckbot|applebot|gptbot|oai-searchbot|petalbot|ahrefsbot|semrushbot|facebookexternalhit|twitterbot|linkedinbot|slurp|seznambot)(?:\/v?([\w.]+))?/i
 const EXTENSIONS = {
   browser: [[BOT], ['name', 'version']],
   device: [[BOT], [['type', 'bot']]]

@@ -139,7 +139,9 @@ const NAMES: Record<string, SiteKind> = {}
 for (const name of 'google bing duckduckgo yahoo yandex baidu ecosia brave naver seznam qwant startpage ask aol sogou daum kagi'.split(' ')) {
   NAMES[name] = 'search'
 }
-for (const name of 'facebook fb meta instagram ig threads twitter x linkedin pinterest reddit tiktok youtube whatsapp telegram vk bluesky tumblr snapchat quora discord xing weibo line nextdoor mastodon'.split(' ')) {
+for (const name of 'facebook fb meta instagram ig threads twitter x linkedin pinterest reddit tiktok youtube whatsapp telegram vk bluesky tumblr snapchat quora discord xing weibo line nextdoor mastodon'.split(
+  ' '
+)) {
   NAMES[name] = 'social'
 }
 for (const name of 'gmail outlook newsletter email mailchimp klaviyo brevo sendinblue hubspot-email'.split(' ')) NAMES[name] = 'email'

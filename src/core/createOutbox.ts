@@ -149,7 +149,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const trySend = (id: string) => {
     if (!online()) return
-    const report = (error: unknown) => guard(() => { throw error })()
+    const report = (error: unknown) =>
+      guard(() => {
+        throw error
+      })()
     if (!locks) return void attempt(id, false).catch(report)
     locks
       .request(OUTBOX_KEY + id, { ifAvailable: true }, (lock) => {

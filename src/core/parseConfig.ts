@@ -39,12 +39,16 @@ const isObject = (value: unknown): value is Record<string, unknown> => !!value &
 const object = (value: unknown) => (isObject(value) ? value : fail())
 const text = (value: unknown, max: number, min = 1) => (typeof value === 'string' && value.length >= min && value.length <= max ? value : fail())
 const matching = (value: unknown, pattern: RegExp) => (typeof value === 'string' && pattern.test(value) ? value : fail())
-const between = (value: unknown, min: number, max: number) => (Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : fail())
+const between = (value: unknown, min: number, max: number) =>
+  Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : fail()
 const oneOf = <T extends string>(value: unknown, values: readonly T[]) => (values.indexOf(value as T) >= 0 ? (value as T) : fail())
 const bool = (value: unknown) => (typeof value === 'boolean' ? value : fail())
 const list = <T>(value: unknown, item: (value: unknown) => T) => (Array.isArray(value) ? value.map(item) : fail())
 /** Own keys only, and never one that would reach a prototype when assigned. */
-const entries = (value: Record<string, unknown>) => Object.keys(value).filter((key) => key !== '__proto__').map((key) => [key, value[key]] as const)
+const entries = (value: Record<string, unknown>) =>
+  Object.keys(value)
+    .filter((key) => key !== '__proto__')
+    .map((key) => [key, value[key]] as const)
 /** An optional field: absent (or `undefined`) leaves it out; anything else must pass `check`. */
 function optional<T>(out: Record<string, unknown>, from: unknown, key: string, check: (value: unknown) => T) {
   const value = pick(from, key)
@@ -71,7 +75,9 @@ const SECTIONS = {
   hours(v: Record<string, unknown>) {
     const weekly: Record<string, [string, string][]> = {}
     for (const [day, ranges] of entries(object(pick(v, 'weekly')))) {
-      weekly[oneOf(day, WEEKDAYS)] = list(ranges, (range) => (Array.isArray(range) && range.length === 2 ? [matching(range[0], CLOCK_TIME), matching(range[1], CLOCK_TIME)] : fail()))
+      weekly[oneOf(day, WEEKDAYS)] = list(ranges, (range) =>
+        Array.isArray(range) && range.length === 2 ? [matching(range[0], CLOCK_TIME), matching(range[1], CLOCK_TIME)] : fail()
+      )
     }
     const out: Record<string, unknown> = { weekly }
     optional(out, v, 'closed', (value) => list(value, (item) => matching(item, LOCAL_DATE)))
@@ -149,12 +155,7 @@ const cache = new WeakMap<object, ParsedConfig>()
  * problem once, as an `error` event with code `config_invalid`. Only fields
  * the contract names are kept.
  */
-export function parseConfig(
-  raw: unknown,
-  siteId: string,
-  fallbackCountry: string,
-  report?: (error: Error, code: string) => void
-): ParsedConfig {
+export function parseConfig(raw: unknown, siteId: string, fallbackCountry: string, report?: (error: Error, code: string) => void): ParsedConfig {
   if (raw && typeof raw === 'object' && cache.has(raw)) return cache.get(raw)!
   const problems: string[] = []
   const section = <K extends Section>(key: K, fallback: unknown): SiteConfig[K] => {
@@ -190,7 +191,10 @@ export function parseConfig(
   if (raw && typeof raw === 'object') cache.set(raw, parsed)
   // Once per config (the cache answers later calls): the site owner's tools see an `error` event.
   if (problems.length && report) {
-    report(new Error('The site config does not match the schema (' + problems.join(', ') + '); ' + (parsed.widgetUsable ? 'defaults are used.' : 'the widget stays hidden.')), 'config_invalid')
+    report(
+      new Error('The site config does not match the schema (' + problems.join(', ') + '); ' + (parsed.widgetUsable ? 'defaults are used.' : 'the widget stays hidden.')),
+      'config_invalid'
+    )
   }
   return parsed
 }

@@ -39,12 +39,7 @@ export interface RawContext {
  * fetched at idle and `parsed` the idle reading of ua-parser-js, when they
  * have arrived; nothing here waits for them.
  */
-export function readContext(
-  visit: Visit | undefined,
-  hints: UaHints | undefined,
-  parsed: Device | undefined,
-  redact: string[]
-): RawContext {
+export function readContext(visit: Visit | undefined, hints: UaHints | undefined, parsed: Device | undefined, redact: string[]): RawContext {
   let timeZone: string | undefined
   try {
     timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone

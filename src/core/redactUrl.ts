@@ -13,7 +13,10 @@ const EMAIL_VALUE = /^[^@\s]+(?:@|%40)[^@\s]+\.[a-z]{2,}$/i
 const isSecret = (name: string, extra: string[]): boolean => {
   const lower = name.toLowerCase()
   if (extra.indexOf(lower) >= 0) return true
-  const parts = name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().split(/[\s_\-.[\]]+/)
+  const parts = name
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[\s_\-.[\]]+/)
   for (const part of parts) if (SECRET_WORDS.test(part)) return true
   return false
 }

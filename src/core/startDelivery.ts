@@ -78,18 +78,17 @@ export function startDelivery({ api, store, emit, guard, locks }: DeliveryOption
         request.channel === 'form' &&
         outbox
           .pending()
-          .some((entry) => entry.id !== request.id && entry.channel === 'form' && now - entry.created < SAME_NUMBER_MS.form && pick(parseStored(entry.body), 'phone') === request.phone)
+          .some(
+            (entry) =>
+              entry.id !== request.id && entry.channel === 'form' && now - entry.created < SAME_NUMBER_MS.form && pick(parseStored(entry.body), 'phone') === request.phone
+          )
       ) {
         // The first file may have written it already, waiting for this file.
         store.remove(OUTBOX_KEY + request.id)
         return
       }
       outbox.add(outboxEntry(api, request, now))
-      emit(
-        'submit',
-        { id: request.id, channel: request.channel, phone: request.phone, schedule: request.schedule },
-        maskPhone(request.phone)
-      )
+      emit('submit', { id: request.id, channel: request.channel, phone: request.phone, schedule: request.schedule }, maskPhone(request.phone))
     }
   }
 }

@@ -72,10 +72,7 @@ export function trackVisit(store: Store, href: string, referrer: string, now: nu
   const host = ((/\/\/([^/?#:]+)/.exec(referrer) || [])[1] || '').toLowerCase()
   const internal = !!page && !!host && isSameSite(host, page.hostname)
   const visit: Visit =
-    prev &&
-    typeof prev.landing === 'string' &&
-    (internal || now - prev.last <= VISIT_TIMEOUT_MS) &&
-    !(campaign && campaign !== campaignOf(parse(prev.landing)))
+    prev && typeof prev.landing === 'string' && (internal || now - prev.last <= VISIT_TIMEOUT_MS) && !(campaign && campaign !== campaignOf(parse(prev.landing)))
       ? { landing: prev.landing, referrer: prev.referrer, first: prev.first, last: now }
       : {
           landing: page ? page.origin + page.pathname + (campaign && '?' + campaign) : '',

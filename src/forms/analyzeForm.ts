@@ -42,12 +42,7 @@ const matchesAny = (form: HTMLFormElement, selectors: string[] | undefined): str
  * a phone field. `values` are the values at submit; a control without one
  * is described without its value.
  */
-export function analyzeForm(
-  form: HTMLFormElement,
-  values: Map<Element, string>,
-  forms: SiteConfig['forms'],
-  explicit?: boolean
-): Analysis {
+export function analyzeForm(form: HTMLFormElement, values: Map<Element, string>, forms: SiteConfig['forms'], explicit?: boolean): Analysis {
   const fields: FieldInfo[] = []
   const excluded: Analysis['excluded'] = []
   let honeypot = false

@@ -5,18 +5,7 @@ import type { FieldInfo } from './describeField'
  * `localSuffix` are parts of a phone number split over several fields;
  * `given` and `family` are parts of a name.
  */
-export type Role =
-  | 'phone'
-  | 'country'
-  | 'area'
-  | 'local'
-  | 'localPrefix'
-  | 'localSuffix'
-  | 'name'
-  | 'given'
-  | 'family'
-  | 'email'
-  | 'message'
+export type Role = 'phone' | 'country' | 'area' | 'local' | 'localPrefix' | 'localSuffix' | 'name' | 'given' | 'family' | 'email' | 'message'
 
 /** A role and how sure: 0 marked by the site, 1 autocomplete token, 2 input type, 3 words. */
 export interface Classified {

@@ -16,10 +16,6 @@ export function describeAnswer(answer: RingbackEvents['success'], business: stri
   const time = at.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' })
   const tomorrow = new Date(now.getTime())
   tomorrow.setDate(now.getDate() + 1)
-  const day = sameDay(at, now)
-    ? 'today'
-    : sameDay(at, tomorrow)
-      ? 'tomorrow'
-      : 'on ' + at.toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long' })
-  return 'Thanks! ' + who + " will call you " + day + ' at ' + time + '.'
+  const day = sameDay(at, now) ? 'today' : sameDay(at, tomorrow) ? 'tomorrow' : 'on ' + at.toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long' })
+  return 'Thanks! ' + who + ' will call you ' + day + ' at ' + time + '.'
 }

@@ -1,8 +1,7 @@
 import type { FieldInfo } from './describeField'
 
 /** Containers and fields that are traps for bots (WPForms, Gravity Forms, Formidable, others): never a person's data. */
-const HONEYPOT =
-  '[class*=honeypot],[id*=honeypot],[class*=hpot],[class*=validation_container],[class*=-hp],[class*=frm_verify],[class*=ohnohoney]'
+const HONEYPOT = '[class*=honeypot],[id*=honeypot],[class*=hpot],[class*=validation_container],[class*=-hp],[class*=frm_verify],[class*=ohnohoney]'
 
 /** Names and labels of payment cards, bank accounts and secrets. */
 const SECRET =

@@ -18,8 +18,7 @@ export interface FieldMap {
 const callingCode = (value: string, text: string): string | undefined =>
   (/^\s*(?:\+|00)?(\d{1,4})\s*$/.exec(value) || /\+\s?(\d{1,4})\b/.exec(value + ' ' + text) || [])[1]
 
-const selectedText = (el: FieldInfo['el']) =>
-  el instanceof HTMLSelectElement && el.selectedIndex >= 0 ? el.options[el.selectedIndex]!.text : ''
+const selectedText = (el: FieldInfo['el']) => (el instanceof HTMLSelectElement && el.selectedIndex >= 0 ? el.options[el.selectedIndex]!.text : '')
 
 /**
  * A select right beside the phone field (same wrapper, up to three levels

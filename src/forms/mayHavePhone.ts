@@ -7,6 +7,4 @@
  * test/forms/mayHavePhone.test.ts keeps it a superset of the detection.
  */
 export const mayHavePhone = (form: HTMLFormElement): boolean =>
-  /tel|phone|fon|mobi|cel|handy|rufn|num|portable|m[oó]vil|gsm|whats|ringback|puhelin|τηλ|電話|电话|手机|携帯|телеф|전화|هاتف|جوال|טלפון/i.test(
-    form.outerHTML
-  )
+  /tel|phone|fon|mobi|cel|handy|rufn|num|portable|m[oó]vil|gsm|whats|ringback|puhelin|τηλ|電話|电话|手机|携帯|телеф|전화|هاتف|جوال|טלפון/i.test(form.outerHTML)

@@ -8,7 +8,6 @@ import type { SiteConfig } from '../schema'
 import { analyzeForm } from './analyzeForm'
 import type { FormSnapshot } from './snapshotForm'
 
-
 // The checked config per SDK instance, once known: a submit then reads the
 // form in the same task, before an app re-renders or removes it.
 const known = new WeakMap<Host, SiteConfig>()

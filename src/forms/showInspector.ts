@@ -19,8 +19,7 @@ li{margin:0 0 8px}
 .bar{display:flex;gap:8px;margin-top:8px}
 button{font:inherit;padding:4px 10px;border-radius:6px;border:1px solid #9aa5b1;background:#f5f7fa;color:inherit;cursor:pointer}`
 
-const describe = (field: FieldInfo) =>
-  field.label ? '“' + field.label.slice(0, 40) + '”' : field.name ? 'name=' + field.name : field.id ? '#' + field.id : field.kind
+const describe = (field: FieldInfo) => (field.label ? '“' + field.label.slice(0, 40) + '”' : field.name ? 'name=' + field.name : field.id ? '#' + field.id : field.kind)
 
 const formName = (form: HTMLFormElement, index: number) =>
   'Form ' + (index + 1) + (form.id ? ' #' + form.id : form.getAttribute('name') ? ' “' + form.getAttribute('name') + '”' : '')

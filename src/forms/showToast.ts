@@ -42,7 +42,12 @@ export function showToast(host: Host, answer: RingbackEvents['success'], busines
   const onKey = (event: KeyboardEvent) => event.key === 'Escape' && remove()
   close.addEventListener('click', remove)
   document.addEventListener('keydown', onKey, true)
-  for (const [type, value] of [['pointerenter', true], ['pointerleave', false], ['focusin', true], ['focusout', false]] as const) {
+  for (const [type, value] of [
+    ['pointerenter', true],
+    ['pointerleave', false],
+    ['focusin', true],
+    ['focusout', false]
+  ] as const) {
     box.addEventListener(type, () => (held = value))
   }
   const timer = setInterval(
@@ -60,5 +65,8 @@ export function showToast(host: Host, answer: RingbackEvents['success'], busines
   })
   document.body.append(element)
   // Screen readers announce changes to a live region that is already there, not a new one.
-  setTimeout(host.guard(() => void (text.textContent = describeAnswer(answer, business))), 100)
+  setTimeout(
+    host.guard(() => void (text.textContent = describeAnswer(answer, business))),
+    100
+  )
 }

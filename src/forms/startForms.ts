@@ -42,7 +42,10 @@ export function startForms(host: Host<FormsFiles>): Feature {
     ;(chunk ? chunk.processForm(host, snapshot, raw) : load().then((c) => c.processForm(host, snapshot, raw))).catch(host.report)
   }
 
-  const inspect = () => void load().then((c) => c.inspect(host)).catch(host.report)
+  const inspect = () =>
+    void load()
+      .then((c) => c.inspect(host))
+      .catch(host.report)
 
   void host.config.then((raw) => void (wide = (pick(raw, 'forms', 'include') as unknown[] | undefined)?.length))
   host.listen(
@@ -59,7 +62,10 @@ export function startForms(host: Host<FormsFiles>): Feature {
     'focusin',
     (event) => {
       const form = (event.target as HTMLInputElement).form
-      if (!preloaded && form && mayHavePhone(form)) preloaded = load().then((c) => c.prepare(host)).catch(host.report)
+      if (!preloaded && form && mayHavePhone(form))
+        preloaded = load()
+          .then((c) => c.prepare(host))
+          .catch(host.report)
     },
     { capture: true, passive: true }
   )

@@ -1,18 +1,10 @@
-import {
-  type CountryCode,
-  getCountryCallingCode,
-  type MetadataJson,
-  parsePhoneNumberFromString,
-  validatePhoneNumberLength
-} from 'libphonenumber-js/core'
+import { type CountryCode, getCountryCallingCode, type MetadataJson, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/core'
 import { retryable } from '../core/retryable'
 
 /** Why a number was refused, in the terms the widget and the `error` event explain. */
 export type PhoneProblem = 'empty' | 'not_a_number' | 'too_short' | 'too_long' | 'invalid' | 'country_not_allowed'
 
-export type PhoneCheck =
-  | { ok: true; e164: string; country?: string }
-  | { ok: false; problem: PhoneProblem }
+export type PhoneCheck = { ok: true; e164: string; country?: string } | { ok: false; problem: PhoneProblem }
 
 export interface Phone {
   /** Loads the metadata these countries need (once each). */

@@ -56,26 +56,26 @@ export function Choices(props: ChoicesProps) {
     <fieldset>
       <legend id={props.id}>{props.legend}</legend>
       <div class="wrap">
-      {props.children}
-      <div class={'grid ' + props.kind} style={props.style} role="radiogroup" aria-labelledby={props.id} onKeyDown={onKeyDown}>
-        {choices.map((c) => (
-          <button
-            key={c.key}
-            type="button"
-            class="ch"
-            role="radio"
-            data-key={c.key}
-            aria-checked={c.key === selected ? 'true' : 'false'}
-            aria-label={c.name}
-            tabIndex={c.key === current ? 0 : -1}
-            onClick={() => props.onSelect(c.key)}
-          >
-            {c.label}
-            {c.sub && <small>{c.sub}</small>}
-            {c.note && <small class="odd">{c.note}</small>}
-          </button>
-        ))}
-      </div>
+        {props.children}
+        <div class={'grid ' + props.kind} style={props.style} role="radiogroup" aria-labelledby={props.id} onKeyDown={onKeyDown}>
+          {choices.map((c) => (
+            <button
+              key={c.key}
+              type="button"
+              class="ch"
+              role="radio"
+              data-key={c.key}
+              aria-checked={c.key === selected ? 'true' : 'false'}
+              aria-label={c.name}
+              tabIndex={c.key === current ? 0 : -1}
+              onClick={() => props.onSelect(c.key)}
+            >
+              {c.label}
+              {c.sub && <small>{c.sub}</small>}
+              {c.note && <small class="odd">{c.note}</small>}
+            </button>
+          ))}
+        </div>
       </div>
     </fieldset>
   )

@@ -49,7 +49,11 @@ export function PhoneField(props: PhoneFieldProps) {
     // The old country's example never shows for the new one, even for a moment.
     if (field) field.placeholder = ''
     // A placeholder is a hint: a file that does not come leaves the field without one.
-    if (phone) phone.example(code).then((text) => void (current && (field!.placeholder = text)), () => undefined)
+    if (phone)
+      phone.example(code).then(
+        (text) => void (current && (field!.placeholder = text)),
+        () => undefined
+      )
     return () => void (current = false)
   }, [phone, code])
   const reformat = (input: HTMLInputElement, deleting: boolean) => {

@@ -109,7 +109,10 @@ export function createPanelModel(host: Host, config: SiteConfig, language: Langu
   const startCountdown = (seconds: number) => {
     stopCountdown()
     eta.value = seconds
-    countdown = setInterval(host.guard(() => (--eta.value > 0 ? undefined : stopCountdown())), 1000)
+    countdown = setInterval(
+      host.guard(() => (--eta.value > 0 ? undefined : stopCountdown())),
+      1000
+    )
   }
   const onSuccess = (event: RingbackEvents['success']) => {
     if (event.id !== pending || !answer.value) return
@@ -142,7 +145,11 @@ export function createPanelModel(host: Host, config: SiteConfig, language: Langu
    */
   const submit = async (trap = ''): Promise<Errors> => {
     if (phase.value === 'sending') return {}
-    const schedule: Schedule | undefined = !scheduling.value ? { type: 'asap' } : slot.value !== undefined ? { type: 'slot', at: new Date(slot.value).toISOString() } : undefined
+    const schedule: Schedule | undefined = !scheduling.value
+      ? { type: 'asap' }
+      : slot.value !== undefined
+        ? { type: 'slot', at: new Date(slot.value).toISOString() }
+        : undefined
     const problems: Errors = {}
     if (!schedule) problems.slot = t.needSlot
     if (config.privacy.consent === 'required' && !consented.value) problems.consent = t.needConsent
@@ -208,7 +215,10 @@ export function createPanelModel(host: Host, config: SiteConfig, language: Langu
     if (visible.value) return false
     visible.value = true
     // Keeps the slots honest: one that passes while the panel is open goes away.
-    ticker = setInterval(host.guard(() => (now.value = Date.now())), 30000)
+    ticker = setInterval(
+      host.guard(() => (now.value = Date.now())),
+      30000
+    )
     host.emit('open', { mode: mode.value })
     return true
   }

@@ -23,7 +23,11 @@ export async function loadTexts(locale: string, overrides: Record<string, string
     es: () => import('./i18n/es')
   }
   let own: Partial<Texts> = {}
-  if (files[lang]) own = await files[lang]!().then((m) => m.default, () => ({}))
+  if (files[lang])
+    own = await files[lang]!().then(
+      (m) => m.default,
+      () => ({})
+    )
   const texts = { ...EN, ...own } as Texts
   for (const key of Object.keys(overrides || {})) {
     if (key in EN && typeof overrides![key] === 'string') texts[key as keyof Texts] = overrides![key]!

@@ -109,7 +109,6 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
     ;(dialog.querySelector<HTMLElement>(wanted) || dialog).focus()
   }
 
-
   const onProblems = (form: HTMLFormElement, field: string) => {
     const first = field && form.querySelector<HTMLElement>(FIELD[field]!)
     if (first) first.focus()
@@ -154,15 +153,15 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
           </div>
           {answered ? (
             Done && (
-            <Done
-              model={model}
-              onClose={() => close(true)}
-              onChangeNumber={() => {
-                // The visitor asked for the field: focus it, on a touch screen too.
-                focusNext = '#rb-phone'
-                model.changeNumber()
-              }}
-            />
+              <Done
+                model={model}
+                onClose={() => close(true)}
+                onChangeNumber={() => {
+                  // The visitor asked for the field: focus it, on a touch screen too.
+                  focusNext = '#rb-phone'
+                  model.changeNumber()
+                }}
+              />
             )
           ) : phase.value === 'queued' ? (
             <QueuedView model={model} onClose={() => close(true)} />
@@ -211,7 +210,16 @@ export async function mountPanel(host: Host, root: ShadowRoot, launcher: HTMLEle
   const triggers = config.widget.triggers
   if (triggers && Object.keys(triggers).length) {
     import('./startTriggers').then(
-      (m) => void (destroyed || (stopTriggers = m.startTriggers(host, triggers, () => open('now', false), () => touched))),
+      (m) =>
+        void (
+          destroyed ||
+          (stopTriggers = m.startTriggers(
+            host,
+            triggers,
+            () => open('now', false),
+            () => touched
+          ))
+        ),
       host.report
     )
   }

@@ -175,7 +175,11 @@ export function startWidget(host: Host<WidgetFiles>): Feature {
     close: () => later(() => panel && panel.then((p) => p.close(), host.report)),
     destroy() {
       gone = true
-      if (panel) panel.then((p) => p.destroy(), () => undefined)
+      if (panel)
+        panel.then(
+          (p) => p.destroy(),
+          () => undefined
+        )
       element && element.remove()
     }
   }

@@ -51,7 +51,7 @@ describe('buildDevice: client hints refine the user agent', () => {
     expect(buildDevice(raw(CHROME_WIN, { platform: 'Windows', platformVersion }))!.os).toEqual({ name: 'Windows', version })
   })
 
-  it('keeps the user agent\'s Windows version while only low-entropy hints are known', () => {
+  it("keeps the user agent's Windows version while only low-entropy hints are known", () => {
     expect(buildDevice(raw(CHROME_WIN, { platform: 'Windows', mobile: false, brands: [GREASE, { brand: 'Google Chrome', version: '131' }] }))).toEqual({
       type: 'desktop',
       os: { name: 'Windows', version: '10' },
@@ -78,7 +78,7 @@ describe('buildDevice: client hints refine the user agent', () => {
     expect(buildDevice(raw(CHROME_WIN, hints))!.browser).toEqual({ name: 'Brave', version: '131' })
   })
 
-  it('takes Edge\'s full version from the full version list', () => {
+  it("takes Edge's full version from the full version list", () => {
     const hints = { fullVersionList: [{ brand: 'Microsoft Edge', version: '131.0.2903.70' }, { brand: 'Chromium', version: '131.0.6778.86' }, GREASE] }
     expect(buildDevice(raw(EDGE_WIN, hints))!.browser).toEqual({ name: 'Edge', version: '131.0.2903.70' })
   })

@@ -56,7 +56,9 @@ describe('openings and slots', () => {
   it('stops at the horizon', () => {
     const list = slots(london, at('2026-11-23T08:00:00Z'))
     expect(iso(list[list.length - 1])).toBe('2026-11-27T15:45:00.000Z') // Friday; the 7 days end on Sunday 29
-    expect(slots({ ...london, scheduling: { ...london.scheduling, horizonDays: 1 } }, at('2026-11-23T08:00:00Z')).every((t) => iso(t)!.startsWith('2026-11-23'))).toBe(true)
+    expect(slots({ ...london, scheduling: { ...london.scheduling, horizonDays: 1 } }, at('2026-11-23T08:00:00Z')).every((t) => iso(t)!.startsWith('2026-11-23'))).toBe(
+      true
+    )
   })
 
   it('is right in the weeks when the UK and the US change clocks on different dates', () => {

@@ -48,7 +48,11 @@ describe('buildRequest: the context of a request', () => {
   })
 
   it('leaves out what is not known, never sending empty strings', () => {
-    const request = buildRequest('demo', fields, rawContext({ referrer: '', title: '', visit: undefined, ua: '', parsed: undefined, locale: undefined, timeZone: undefined }))
+    const request = buildRequest(
+      'demo',
+      fields,
+      rawContext({ referrer: '', title: '', visit: undefined, ua: '', parsed: undefined, locale: undefined, timeZone: undefined })
+    )
     expect(request.page).toEqual({ url: 'https://acme.example/pricing?token=redacted&plan=gold&customer=redacted' })
     for (const key of ['source', 'device', 'locale', 'timeZone'] as const) expect(request).not.toHaveProperty(key)
     expect(CallbackRequest.safeParse(request).success).toBe(true)

@@ -45,7 +45,13 @@ describe('input limits', () => {
         contact: { name: huge(10_000), email: huge(1000) + '@example.com', message: huge(100_000) + '😀' },
         form: { id: huge(500), name: huge(500), action: 'https://acme.example/' + huge(5000) }
       },
-      raw({ href: 'https://acme.example/?q=' + huge(10_000), title: huge(1000), referrer: 'https://www.google.com/' + huge(5000), locale: huge(100), timeZone: huge(100) })
+      raw({
+        href: 'https://acme.example/?q=' + huge(10_000),
+        title: huge(1000),
+        referrer: 'https://www.google.com/' + huge(5000),
+        locale: huge(100),
+        timeZone: huge(100)
+      })
     )
     expect(request.contact!.name).toHaveLength(LIMITS.name)
     expect(request.contact!.email!.length).toBeLessThanOrEqual(LIMITS.email)

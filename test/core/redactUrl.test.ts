@@ -29,9 +29,7 @@ describe('redactUrl', () => {
   })
 
   it('redacts names the site adds, case-insensitively', () => {
-    expect(redactUrl('https://a.example/?Customer=42&q=boilers', ['customer'])).toBe(
-      'https://a.example/?Customer=redacted&q=boilers'
-    )
+    expect(redactUrl('https://a.example/?Customer=42&q=boilers', ['customer'])).toBe('https://a.example/?Customer=redacted&q=boilers')
   })
 
   it('keeps the encoding of parameters it does not touch', () => {

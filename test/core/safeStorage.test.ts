@@ -6,7 +6,15 @@ const throwing = () => {
   const fail = () => {
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
   }
-  return { getItem: fail, setItem: fail, removeItem: fail, key: fail, get length(): number { return fail() } }
+  return {
+    getItem: fail,
+    setItem: fail,
+    removeItem: fail,
+    key: fail,
+    get length(): number {
+      return fail()
+    }
+  }
 }
 
 describe('safeStorage', () => {

@@ -5,7 +5,13 @@ import { expect, test } from 'vitest'
 // Every link between the repository's documents reaches a file, and a heading
 // when it names one. Links that leave the repository (the shared contract)
 // and web addresses are not checked here.
-const pages = ['README.md', 'ARCHITECTURE.md', ...readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => 'docs/' + name)]
+const pages = [
+  'README.md',
+  'ARCHITECTURE.md',
+  ...readdirSync('docs')
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => 'docs/' + name)
+]
 
 /**
  * Written on another branch and merged with this one: until then a link to it
@@ -25,7 +31,13 @@ const slug = (heading: string) =>
     .replaceAll(' ', '-')
 
 const anchors = (file: string) =>
-  new Set([...readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '').matchAll(/^#{1,6} (.+)$/gm)].map((match) => slug(match[1]!)))
+  new Set(
+    [
+      ...readFileSync(file, 'utf8')
+        .replace(/```[\s\S]*?```/g, '')
+        .matchAll(/^#{1,6} (.+)$/gm)
+    ].map((match) => slug(match[1]!))
+  )
 
 const links = pages.flatMap((page) => {
   const text = readFileSync(page, 'utf8').replace(/```[\s\S]*?```/g, '')

@@ -58,9 +58,7 @@ describe('README.md', () => {
   })
 
   test('holds budgets, not measured sizes: every kB figure is a budget of size-limit.json', () => {
-    const budgets = new Set(
-      (JSON.parse(readFileSync('size-limit.json', 'utf8')) as { limit: string }[]).map((budget) => Number.parseFloat(budget.limit))
-    )
+    const budgets = new Set((JSON.parse(readFileSync('size-limit.json', 'utf8')) as { limit: string }[]).map((budget) => Number.parseFloat(budget.limit)))
     const figures = [...readme.matchAll(/([\d.]+)(?: \/ ([\d.]+))? kB/g)].flatMap((match) => match.slice(1).filter(Boolean).map(Number.parseFloat))
     expect(figures.length).toBeGreaterThan(5)
     expect(figures.filter((figure) => !budgets.has(figure))).toEqual([])
@@ -80,7 +78,11 @@ describe('README.md', () => {
     .map((file) => /SAME_NUMBER_MS[^=]*=\s*\{\s*widget:\s*([\d_ *]+),\s*form:\s*([\d_ *]+)\}/.exec(readFileSync(file, 'utf8')))
     .find(Boolean)
   test.skipIf(!windows)('gives the windows that SAME_NUMBER_MS declares', () => {
-    const minutes = (ms: string) => ms.replaceAll('_', '').split('*').reduce((product, factor) => product * Number(factor), 1) / 60_000
+    const minutes = (ms: string) =>
+      ms
+        .replaceAll('_', '')
+        .split('*')
+        .reduce((product, factor) => product * Number(factor), 1) / 60_000
     const words = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
     const [widget, form] = [minutes(windows![1]!), minutes(windows![2]!)]
     expect(readme).toMatch(new RegExp(`${words[widget]}\\s+minutes? in the widget, ${words[form]}\\s+minutes? from a site form`))

@@ -38,7 +38,13 @@ const cases: Case[] = [
       <p><label> Subject<br><span class="wpcf7-form-control-wrap" data-name="your-subject"><input size="40" maxlength="400" class="wpcf7-form-control wpcf7-text" aria-invalid="false" value="" type="text" name="your-subject"></span></label></p>
       <p><label> Your message (optional)<br><span class="wpcf7-form-control-wrap" data-name="your-message"><textarea cols="40" rows="10" maxlength="2000" class="wpcf7-form-control wpcf7-textarea" aria-invalid="false" name="your-message"></textarea></span></label></p>
       <p><input class="wpcf7-form-control wpcf7-submit has-spinner" type="submit" value="Submit"></p><div class="wpcf7-response-output" aria-hidden="true"></div></form>`,
-    typed: { '[name=your-name]': 'Ana', '[name=your-email]': 'ana@example.com', '[name=your-tel]': '+44 7400 123456', '[name=your-subject]': 'Quote', '[name=your-message]': 'Leak' },
+    typed: {
+      '[name=your-name]': 'Ana',
+      '[name=your-email]': 'ana@example.com',
+      '[name=your-tel]': '+44 7400 123456',
+      '[name=your-subject]': 'Quote',
+      '[name=your-message]': 'Leak'
+    },
     values: { phone: '+44 7400 123456', name: 'Ana', email: 'ana@example.com', message: 'Leak' },
     excluded: { _wpcf7: /hidden/, _wpnonce: /hidden/ }
   },
@@ -56,7 +62,13 @@ const cases: Case[] = [
       <div id="wpforms-123-field_4-container" class="wpforms-field wpforms-field-hp"><label for="wpforms-123-field_4" class="wpforms-field-label">Phone</label><input type="text" name="wpforms[hp]" id="wpforms-123-field_4" class="wpforms-field-medium"></div>
       </div><div class="wpforms-submit-container"><input type="hidden" name="wpforms[id]" value="123"><input type="hidden" name="page_title" value="Contact"><input type="hidden" name="page_url" value="https://acme.example/contact/"><input type="hidden" name="page_id" value="9">
       <button type="submit" name="wpforms[submit]" id="wpforms-submit-123" class="wpforms-submit" data-alt-text="Sending..." data-submit-text="Submit" aria-live="assertive" value="wpforms-submit">Submit</button></div></form>`,
-    typed: { '#wpforms-123-field_0': 'Sam', '#wpforms-123-field_0-last': 'Taylor', '#wpforms-123-field_1': 'sam@example.com', '#wpforms-123-field_3': '07400 123456', '#wpforms-123-field_2': 'New boiler' },
+    typed: {
+      '#wpforms-123-field_0': 'Sam',
+      '#wpforms-123-field_0-last': 'Taylor',
+      '#wpforms-123-field_1': 'sam@example.com',
+      '#wpforms-123-field_3': '07400 123456',
+      '#wpforms-123-field_2': 'New boiler'
+    },
     values: { phone: '07400 123456', name: 'Sam Taylor', email: 'sam@example.com', message: 'New boiler' },
     excluded: { 'wpforms[hp]': /honeypot/, 'wpforms[id]': /hidden/ }
   },
@@ -95,7 +107,12 @@ const cases: Case[] = [
       <div class="elementor-field-type-tel elementor-field-group elementor-column elementor-field-group-field_8c1e2f4 elementor-col-100"><label for="form-field-field_8c1e2f4" class="elementor-field-label elementor-screen-only">Telefon</label><input size="1" type="tel" name="form_fields[field_8c1e2f4]" id="form-field-field_8c1e2f4" class="elementor-field elementor-size-sm elementor-field-textual" placeholder="Telefon" pattern="[0-9()#&amp;+*-=.]+" title="Only numbers and phone characters (#, -, *, etc) are accepted."></div>
       <div class="elementor-field-type-textarea elementor-field-group elementor-column elementor-field-group-message elementor-col-100"><label for="form-field-message" class="elementor-field-label elementor-screen-only">Message</label><textarea class="elementor-field-textual elementor-field elementor-size-sm" name="form_fields[message]" id="form-field-message" rows="4" placeholder="Message"></textarea></div>
       <div class="elementor-field-group elementor-column elementor-field-type-submit elementor-col-100 e-form__buttons"><button type="submit" class="elementor-button elementor-size-sm"><span class="elementor-button-content-wrapper"><span class="elementor-button-text">Send</span></span></button></div></div></form>`,
-    typed: { '#form-field-name': 'Jonas Weber', '#form-field-email': 'jonas@example.de', '#form-field-field_8c1e2f4': '0151 12345678', '#form-field-message': 'Rückruf bitte' },
+    typed: {
+      '#form-field-name': 'Jonas Weber',
+      '#form-field-email': 'jonas@example.de',
+      '#form-field-field_8c1e2f4': '0151 12345678',
+      '#form-field-message': 'Rückruf bitte'
+    },
     values: { phone: '0151 12345678', name: 'Jonas Weber', email: 'jonas@example.de', message: 'Rückruf bitte' }
   },
   {
@@ -253,7 +270,14 @@ const cases: Case[] = [
     html: `<form><label>Name <input name="name"></label><label>Phone <input name="phone" type="tel"></label><label>Password <input type="password" name="pw"></label>
       <label>Number <input name="cardnumber" autocomplete="cc-number" inputmode="numeric"></label><label>Card number <input name="field_7"></label><label>CVC <input name="cvc"></label>
       <label>Code <input name="code" autocomplete="one-time-code"></label><input type="hidden" name="secret" value="s3cr3t"><input type="file" name="cv"></form>`,
-    typed: { '[name=name]': 'Sam', '[name=phone]': '07400 123456', '[name=cardnumber]': '4242424242424242', '[name=field_7]': '4242424242424242', '[name=cvc]': '123', '[name=code]': '123456' },
+    typed: {
+      '[name=name]': 'Sam',
+      '[name=phone]': '07400 123456',
+      '[name=cardnumber]': '4242424242424242',
+      '[name=field_7]': '4242424242424242',
+      '[name=cvc]': '123',
+      '[name=code]': '123456'
+    },
     values: { phone: '07400 123456', name: 'Sam' },
     excluded: { pw: /password/, cardnumber: /card/, field_7: /card/, cvc: /card/, code: /one-time/, secret: /hidden/, cv: /file/ }
   },

@@ -31,5 +31,4 @@ export function analyzeSnippet(
 }
 
 /** The names (or ids) of the fields mapped to a role, for readable assertions. */
-export const namesOf = (result: Analysis, role: 'phone' | 'name' | 'email' | 'message') =>
-  (result.fields[role] || []).map((f) => f.name || f.id)
+export const namesOf = (result: Analysis, role: 'phone' | 'name' | 'email' | 'message') => (result.fields[role] || []).map((f) => f.name || f.id)

@@ -71,7 +71,13 @@ afterEach(() => vi.useRealTimers())
 describe('processForm', () => {
   it('makes one form request with the E.164 number, the mapped contact and the form, and nothing else', async () => {
     const { host, delivered } = fakeHost()
-    const f = form(CONTACT, { '[name=name]': 'Sam', '[name=phone]': '07400 123456', '[name=email]': 'sam@example.com', '[name=pw]': 'hunter2', '[name=message]': 'Boiler' })
+    const f = form(CONTACT, {
+      '[name=name]': 'Sam',
+      '[name=phone]': '07400 123456',
+      '[name=email]': 'sam@example.com',
+      '[name=pw]': 'hunter2',
+      '[name=message]': 'Boiler'
+    })
     await processForm(host, snapshotForm(f), RAW)
     expect(delivered).toHaveLength(1)
     expect(delivered[0]).toMatchObject({
@@ -103,7 +109,10 @@ describe('processForm', () => {
     await processForm(host, snapshotForm(form(CONTACT, { '[name=name]': 'Sam', '[name=phone]': '07400 12' })), RAW)
     expect(delivered).toHaveLength(0)
     expect(events).toEqual([
-      { name: 'error', payload: expect.objectContaining({ code: 'invalid_phone', retry: false, channel: 'form', message: expect.stringMatching(/not sent: (?:invalid|too short)/) }) }
+      {
+        name: 'error',
+        payload: expect.objectContaining({ code: 'invalid_phone', retry: false, channel: 'form', message: expect.stringMatching(/not sent: (?:invalid|too short)/) })
+      }
     ])
   })
 
@@ -190,9 +199,40 @@ describe('processForm', () => {
 
 describe('the first file pre-check', () => {
   const labels = [
-    'Phone', 'Telephone', 'Tel.', 'Mobile', 'Cell phone', 'Contact number', 'Telefon', 'Telefonnummer', 'Handy', 'Rufnummer', 'Mobilnummer',
-    'Téléphone', 'Portable', 'Teléfono', 'Móvil', 'Celular', 'Telefone', 'Cellulare', 'Numero', 'Telefoonnummer', 'Mobiel', 'GSM', 'WhatsApp',
-    'Puhelin', 'Τηλέφωνο', 'Телефон', '電話番号', '电话', '手机', '携帯番号', '전화번호', 'هاتف', 'جوال', 'טלפון'
+    'Phone',
+    'Telephone',
+    'Tel.',
+    'Mobile',
+    'Cell phone',
+    'Contact number',
+    'Telefon',
+    'Telefonnummer',
+    'Handy',
+    'Rufnummer',
+    'Mobilnummer',
+    'Téléphone',
+    'Portable',
+    'Teléfono',
+    'Móvil',
+    'Celular',
+    'Telefone',
+    'Cellulare',
+    'Numero',
+    'Telefoonnummer',
+    'Mobiel',
+    'GSM',
+    'WhatsApp',
+    'Puhelin',
+    'Τηλέφωνο',
+    'Телефон',
+    '電話番号',
+    '电话',
+    '手机',
+    '携帯番号',
+    '전화번호',
+    'هاتف',
+    'جوال',
+    'טלפון'
   ]
   for (const label of labels) {
     it(`sees "${label}" as a possible phone field, as the lazy detection does`, () => {

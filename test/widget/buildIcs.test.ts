@@ -36,7 +36,12 @@ describe('buildIcs', () => {
     const ics = buildIcs({ id: 'x', title, start: 0, minutes: 30, now: 0 })
     const summary = ics.slice(ics.indexOf('SUMMARY:'), ics.indexOf('\r\nEND:VEVENT'))
     for (const line of summary.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
-    expect(summary.split('\r\n').slice(1).every((line) => line.startsWith(' '))).toBe(true)
+    expect(
+      summary
+        .split('\r\n')
+        .slice(1)
+        .every((line) => line.startsWith(' '))
+    ).toBe(true)
     // Unfolded, the value is the escaped title.
     expect(summary.replace(/\r\n /g, '')).toBe(
       'SUMMARY:Anruf von Müller\\, Söhne & Töchter\\; Sanitär\\\\Heizung\\nNotdienst – Rückruf für Ihre Anfrage über das Formular'

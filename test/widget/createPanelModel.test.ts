@@ -92,7 +92,11 @@ describe('the panel model', () => {
     model.consented.value = true
     expect(await model.submit()).toEqual({})
     expect(delivered).toHaveLength(1)
-    expect(delivered[0]).toMatchObject({ phone: '+447400123456', schedule: { type: 'asap' }, consent: { granted: true, text: 'I agree to be called back about my request.' } })
+    expect(delivered[0]).toMatchObject({
+      phone: '+447400123456',
+      schedule: { type: 'asap' },
+      consent: { granted: true, text: 'I agree to be called back about my request.' }
+    })
     expect(model.phase.value).toBe('sending')
     answer('calling', { etaSeconds: 20 })
     expect(model.phase.value).toBe('done')
@@ -167,7 +171,7 @@ describe('the panel model', () => {
     model.destroy()
   })
 
-  it('a final error goes back to the form with the panel\'s own words at the right field (never the platform\'s English); a retryable one says it is queued', async () => {
+  it("a final error goes back to the form with the panel's own words at the right field (never the platform's English); a retryable one says it is queued", async () => {
     const { model, delivered, emit } = await setUp()
     model.open('now')
     model.value.value = '07400 123456'

@@ -18,7 +18,7 @@ describe('describeCall: the confirmation of a scheduled call', () => {
     expect(describeCall(texts(es), phone, at, 'es', 'Europe/Madrid', 'Europe/Madrid')).toBe('Le llamaremos al +44 7400 123456 el jueves, 3 de diciembre a las 6:00.')
   })
 
-  it('says the business\'s time beside the visitor\'s where they differ', () => {
+  it("says the business's time beside the visitor's where they differ", () => {
     expect(describeCall(EN, phone, at, 'en-US', 'America/New_York', 'Europe/London')).toBe(
       'We will call you on +44 7400 123456 on Thursday, December 3 at 12:00 AM (5:00 AM in London).'
     )

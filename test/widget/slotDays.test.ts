@@ -6,7 +6,16 @@ import { londonHours } from '../fixtures/londonHours'
 
 const london = londonHours
 const at = (s: string) => Date.parse(s)
-const names = (days: ReturnType<typeof slotDays>, n = 1) => days.map((d) => d.label + ': ' + d.slots.slice(0, n).map((s) => s.name).join(' | '))
+const names = (days: ReturnType<typeof slotDays>, n = 1) =>
+  days.map(
+    (d) =>
+      d.label +
+      ': ' +
+      d.slots
+        .slice(0, n)
+        .map((s) => s.name)
+        .join(' | ')
+  )
 
 describe('slotDays: what a visitor in another zone is offered', () => {
   it('shows a New Yorker on Sunday evening Monday 9:00 in London as 4:00 AM their time, with both zones named', () => {
@@ -52,7 +61,7 @@ describe('slotDays: what a visitor in another zone is offered', () => {
     expect(wednesday).toContain('13:00')
   })
 
-  it('says which times are early (before 08:00) or late (after 21:00) for the visitor, in their language, and sizes the day\'s buttons by it', async () => {
+  it("says which times are early (before 08:00) or late (after 21:00) for the visitor, in their language, and sizes the day's buttons by it", async () => {
     const de = { ...EN, ...(await import('../../src/widget/i18n/de')).default }
     // Tokyo, Monday 30 November: London's 9:00–17:30 is 18:00–02:30 there.
     const tokyo = slotDays(slots(london, at('2026-11-30T00:00:00Z')), 'en-GB', 'Asia/Tokyo', 'Europe/London', EN)

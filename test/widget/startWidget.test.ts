@@ -63,7 +63,7 @@ describe('startWidget', () => {
     document.documentElement.lang = ''
   })
 
-  it('labels the launcher in the widget language: the page\'s, the config\'s, data-locale; the config\'s own words first', async () => {
+  it("labels the launcher in the widget language: the page's, the config's, data-locale; the config's own words first", async () => {
     const cases: [string, { locale?: string }, Record<string, unknown>, string, string][] = [
       ['de', {}, {}, 'Rückruf anfordern', 'de'],
       ['de', {}, { locale: 'fr-CA' }, 'Être rappelé', 'fr-CA'],

@@ -62,16 +62,18 @@ const TYPES = { html: 'text/html', js: 'text/javascript', css: 'text/css' }
 
 /** `/console` and its two files. */
 export function consolePageRoutes(): Route[] {
-  const serve = (kind: keyof typeof TYPES): Route['handler'] => async (req, res) => {
-    const { js, css, version } = await loadAssets()
-    const body = kind === 'html' ? page(version) : kind === 'js' ? js : css
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': TYPES[kind] + '; charset=utf-8',
-      'Cache-Control': kind === 'html' ? 'no-store' : 'public, max-age=300'
-    })
-    res.end(req.method === 'HEAD' ? undefined : body)
-  }
+  const serve =
+    (kind: keyof typeof TYPES): Route['handler'] =>
+    async (req, res) => {
+      const { js, css, version } = await loadAssets()
+      const body = kind === 'html' ? page(version) : kind === 'js' ? js : css
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': TYPES[kind] + '; charset=utf-8',
+        'Cache-Control': kind === 'html' ? 'no-store' : 'public, max-age=300'
+      })
+      res.end(req.method === 'HEAD' ? undefined : body)
+    }
   return [
     { method: 'GET HEAD', path: '/console', handler: serve('html') },
     { method: 'GET HEAD', path: '/console/', handler: serve('html') },

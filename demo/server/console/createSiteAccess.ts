@@ -25,7 +25,10 @@ export function createSiteAccess(db: Database.Database, sites: Map<string, SiteR
   const stamp = (siteId: string): string => {
     const count = (countOf.get(siteId) as number | undefined) ?? 0
     const pinHash = sites.get(siteId)?.pinHash ?? ''
-    return createHash('sha256').update(siteId + '\n' + pinHash + '\n' + count).digest('base64url').slice(0, 16)
+    return createHash('sha256')
+      .update(siteId + '\n' + pinHash + '\n' + count)
+      .digest('base64url')
+      .slice(0, 16)
   }
 
   return {

@@ -42,7 +42,10 @@ const CONTEXT = 'ringback-console-token.v1.'
  * kept by the caller under the token's `jti`.
  */
 export function createTokens(secret: Buffer | string, now: () => number = Date.now) {
-  const sign = (body: string) => createHmac('sha256', secret).update(CONTEXT + body).digest()
+  const sign = (body: string) =>
+    createHmac('sha256', secret)
+      .update(CONTEXT + body)
+      .digest()
 
   return {
     issue(purpose: TokenPurpose, siteId: string, ttlMs: number, options: TokenOptions = {}): { token: string; claims: TokenClaims } {

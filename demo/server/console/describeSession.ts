@@ -9,7 +9,11 @@ import type { AccessWho } from './openAccessLog'
  * token's id (the same for every action of one session, and no part of the
  * token itself), the anonymised IP, and the browser and system it named.
  */
-export const sessionLabel = (jti: string): string => createHash('sha256').update('ringback-session.' + jti).digest('hex').slice(0, 8)
+export const sessionLabel = (jti: string): string =>
+  createHash('sha256')
+    .update('ringback-session.' + jti)
+    .digest('hex')
+    .slice(0, 8)
 
 export function describeSession(req: IncomingMessage, jti: string): AccessWho {
   const { browser, os } = new UAParser(String(req.headers['user-agent'] || '').slice(0, 512)).getResult()

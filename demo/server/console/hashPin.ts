@@ -10,9 +10,7 @@ const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 const KEY_LENGTH = 32
 
 const derive = (pin: string, salt: Buffer) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scrypt(pin.normalize('NFKC'), salt, KEY_LENGTH, PARAMS, (error, key) => (error ? reject(error) : resolve(key)))
-  )
+  new Promise<Buffer>((resolve, reject) => scrypt(pin.normalize('NFKC'), salt, KEY_LENGTH, PARAMS, (error, key) => (error ? reject(error) : resolve(key))))
 
 /** Hashes an access PIN for the sites file. */
 export async function hashPin(pin: string): Promise<string> {

@@ -33,9 +33,7 @@ export function leadRoutes(c: ConsoleContext): Route[] {
     {
       method: 'GET',
       path: '/console/api/metrics',
-      handler: c.session((_req, res, { url }, { siteId, site }) =>
-        sendJson(res, 200, buildMetrics(c.store, siteId, site.config.business.timeZone, daysOf(url), c.now()))
-      )
+      handler: c.session((_req, res, { url }, { siteId, site }) => sendJson(res, 200, buildMetrics(c.store, siteId, site.config.business.timeZone, daysOf(url), c.now())))
     },
     {
       method: 'GET',
@@ -100,9 +98,7 @@ export function leadRoutes(c: ConsoleContext): Route[] {
     {
       method: 'GET',
       path: '/console/api/errors',
-      handler: c.session((_req, res, _ctx, { siteId }) =>
-        sendJson(res, 200, { rows: c.store.errors(siteId).map((e) => ({ ...e, at: new Date(e.at).toISOString() })) })
-      )
+      handler: c.session((_req, res, _ctx, { siteId }) => sendJson(res, 200, { rows: c.store.errors(siteId).map((e) => ({ ...e, at: new Date(e.at).toISOString() })) }))
     }
   ]
 }

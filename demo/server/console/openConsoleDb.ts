@@ -91,9 +91,7 @@ export function openConsoleDb(db: Database.Database) {
     purgeRequests: db.prepare('DELETE FROM requests WHERE site_id = @site AND created_at < @before'),
     purgeErrors: db.prepare('DELETE FROM errors WHERE site_id = @site AND created_at < @before'),
     purgeOrphanRequests: db.prepare('DELETE FROM requests WHERE site_id NOT IN (SELECT value FROM json_each(@known)) AND created_at < @before'),
-    purgeOrphanErrors: db.prepare(
-      'DELETE FROM errors WHERE (site_id IS NULL OR site_id NOT IN (SELECT value FROM json_each(@known))) AND created_at < @before'
-    ),
+    purgeOrphanErrors: db.prepare('DELETE FROM errors WHERE (site_id IS NULL OR site_id NOT IN (SELECT value FROM json_each(@known))) AND created_at < @before'),
     isSpent: db.prepare('SELECT 1 FROM console_spent_tokens WHERE jti = @jti'),
     spend: db.prepare('INSERT OR IGNORE INTO console_spent_tokens (jti, expires_at) VALUES (@jti, @expiresAt)'),
     purgeSpent: db.prepare('DELETE FROM console_spent_tokens WHERE expires_at < @now')

@@ -13,4 +13,3 @@ export function allowOrigin(res: ServerResponse, origin: string): void {
   res.setHeader('Access-Control-Expose-Headers', 'Retry-After')
   res.setHeader('Access-Control-Max-Age', '600')
 }
-

@@ -14,7 +14,12 @@ export function anonymizeIp(ip: string | undefined): string {
   if (isIPv4(ip)) return ip.replace(/\.\d+$/, '.0')
   if (!isIPv6(ip)) return ''
   const groups = expandIPv6(ip.replace(/%.*$/, ''))
-  return groups.slice(0, 3).map((g) => g.replace(/^0+(?=.)/, '')).join(':') + '::'
+  return (
+    groups
+      .slice(0, 3)
+      .map((g) => g.replace(/^0+(?=.)/, ''))
+      .join(':') + '::'
+  )
 }
 
 /** The eight 16-bit groups of an IPv6 address, `::` expanded. */

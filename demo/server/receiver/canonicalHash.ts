@@ -6,7 +6,13 @@ export function canonicalHash(value: unknown): string {
     Array.isArray(v)
       ? v.map(canonical)
       : v && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])])
+          )
         : v
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex')
 }

@@ -86,7 +86,16 @@ export function createTestControls(db: Db, resetLimits: () => void) {
     {
       method: 'GET',
       path: '/__test/requests',
-      handler: open((_req, res, { url }) => sendJson(res, 200, db.listBySite(url.searchParams.get('siteId') || 'demo', 10000).reverse().map((row) => row.request)))
+      handler: open((_req, res, { url }) =>
+        sendJson(
+          res,
+          200,
+          db
+            .listBySite(url.searchParams.get('siteId') || 'demo', 10000)
+            .reverse()
+            .map((row) => row.request)
+        )
+      )
     },
     { method: 'GET', path: '/__test/attempts', handler: open((_req, res) => sendJson(res, 200, attempts)) },
     {

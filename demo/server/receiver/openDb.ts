@@ -92,23 +92,25 @@ export function openDb(path: string) {
     db,
     /** Stores a request; returns the row already stored under its id if there is one (a replay or a conflict). */
     insertOrGet(stored: StoredRequest): { inserted: boolean; row: StoredRequest } {
-      return db.transaction(() => {
-        const existing = byId.get(stored.id) as Record<string, unknown> | undefined
-        if (existing) return { inserted: false, row: toStored(existing) }
-        insert.run({
-          id: stored.id,
-          siteId: stored.siteId,
-          hash: stored.hash,
-          body: JSON.stringify(stored.request),
-          response: JSON.stringify(stored.response),
-          phone: stored.request.phone,
-          channel: stored.request.channel,
-          status: stored.response.status,
-          createdAt: stored.createdAt,
-          ip: stored.ip
+      return db
+        .transaction(() => {
+          const existing = byId.get(stored.id) as Record<string, unknown> | undefined
+          if (existing) return { inserted: false, row: toStored(existing) }
+          insert.run({
+            id: stored.id,
+            siteId: stored.siteId,
+            hash: stored.hash,
+            body: JSON.stringify(stored.request),
+            response: JSON.stringify(stored.response),
+            phone: stored.request.phone,
+            channel: stored.request.channel,
+            status: stored.response.status,
+            createdAt: stored.createdAt,
+            ip: stored.ip
+          })
+          return { inserted: true, row: stored }
         })
-        return { inserted: true, row: stored }
-      }).immediate()
+        .immediate()
     },
     get(id: string): StoredRequest | undefined {
       const row = byId.get(id) as Record<string, unknown> | undefined

@@ -28,10 +28,7 @@ export function DoneView({ model, onClose, onChangeNumber }: { model: PanelModel
     <>
       <div class="body">
         <p class="ok" role="status" tabIndex={-1} data-focus>
-          {withNumber(
-            calling ? fill(t.calling, { phone: a.phone }) : describeCall(t, a.phone, a.at!, model.timeLocale, model.visitorZone, model.businessZone),
-            a.phone
-          )}
+          {withNumber(calling ? fill(t.calling, { phone: a.phone }) : describeCall(t, a.phone, a.at!, model.timeLocale, model.visitorZone, model.businessZone), a.phone)}
         </p>
         <p class="mut">
           {t.wrong}{' '}
@@ -44,7 +41,16 @@ export function DoneView({ model, onClose, onChangeNumber }: { model: PanelModel
         {calling && (
           <p>
             {eta > 0
-              ? t.eta.split('{seconds}').flatMap((part, i) => (i ? [<span class="n" dir="ltr">{eta}</span>, part] : [part]))
+              ? t.eta.split('{seconds}').flatMap((part, i) =>
+                  i
+                    ? [
+                        <span class="n" dir="ltr">
+                          {eta}
+                        </span>,
+                        part
+                      ]
+                    : [part]
+                )
               : t.soon}
           </p>
         )}

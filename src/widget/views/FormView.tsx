@@ -49,8 +49,7 @@ export function FormView(props: {
         {closedNow && (
           <p>
             {t.closed}{' '}
-            {next !== undefined && fill(t.reopens, { time: when(next, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }) })}{' '}
-            {t.pick}
+            {next !== undefined && fill(t.reopens, { time: when(next, { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }) })} {t.pick}
           </p>
         )}
         {!picking && <p>{t.intro}</p>}

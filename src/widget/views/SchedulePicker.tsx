@@ -14,7 +14,9 @@ export { PICKER_CSS } from './pickerCss'
  */
 function zoneName(locale: string, zone: string, now: number) {
   try {
-    const part = dateFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(now).find((p) => p.type === 'timeZoneName')
+    const part = dateFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
+      .formatToParts(now)
+      .find((p) => p.type === 'timeZoneName')
     if (part) return part.value
   } catch {
     // An engine without generic zone names (before 2022): the city.
@@ -64,9 +66,7 @@ export function SchedulePicker({ model }: { model: PanelModel }) {
         // Until the times are there (a frame after the panel), the space they will take.
         style={{ minHeight: Math.ceil(today.count / 2) * (ROW[today.lines - 1]! + 8) - 8 + 'px' }}
         legend={t.time}
-        choices={
-          model.settled.value ? today.slots.map((s) => ({ key: String(s.at), label: s.label, sub: s.theirs, note: s.odd, name: s.name })) : []
-        }
+        choices={model.settled.value ? today.slots.map((s) => ({ key: String(s.at), label: s.label, sub: s.theirs, note: s.odd, name: s.name })) : []}
         selected={slot === undefined ? undefined : String(slot)}
         onSelect={(key) => model.choose(Number(key))}
       />

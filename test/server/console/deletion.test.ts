@@ -10,8 +10,7 @@ function bytesOnDisk(dbPath: string): Buffer {
 }
 
 /** A lead whose number and page title can be looked for in the raw bytes. */
-const lead = (phone: string, marker: string) =>
-  demoRequest({ phone, page: { url: 'https://acme.example/boilers?ref=' + marker, title: 'Boiler service ' + marker } })
+const lead = (phone: string, marker: string) => demoRequest({ phone, page: { url: 'https://acme.example/boilers?ref=' + marker, title: 'Boiler service ' + marker } })
 
 describe('deleted data leaves the database file', () => {
   it('erase by number, delete one, delete all and the retention purge leave neither the number nor the payload in the db or -wal file', async () => {

@@ -40,10 +40,18 @@ describe('masked numbers in the console', () => {
       }
     }
     // Each data line of the CSV holds one masked number, kept from running as a formula.
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toBe('received,channel,phone,status,scheduled for,medium,campaign,referrer,page,device,outcome,name,email,message')
     expect(lines).toHaveLength(NUMBERS.length + 1)
-    expect(lines.slice(1).map((l) => l.match(/"'\+\d+•••\d+"/g)).sort()).toEqual(NUMBERS.map(([, m]) => [`"'${m}"`]).sort())
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.match(/"'\+\d+•••\d+"/g))
+        .sort()
+    ).toEqual(NUMBERS.map(([, m]) => [`"'${m}"`]).sort())
   })
 })
 
@@ -73,7 +81,13 @@ describe('CSV lines', () => {
       const line = toCsv([cell])
       expect(line, JSON.stringify(cell)).toMatch(/^"?'/)
       // The cell's own characters follow the apostrophe, unchanged.
-      expect(line.replace(/^"?'/, '').replace(/"?\r\n$/, '').replaceAll('""', '"'), JSON.stringify(cell)).toBe(cell)
+      expect(
+        line
+          .replace(/^"?'/, '')
+          .replace(/"?\r\n$/, '')
+          .replaceAll('""', '"'),
+        JSON.stringify(cell)
+      ).toBe(cell)
     }
     // Text that only contains such signs further on is left alone.
     expect(toCsv(['Boilers - winter', 'a=b', ' plain'])).toBe('Boilers - winter,a=b, plain\r\n')

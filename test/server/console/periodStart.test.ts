@@ -26,7 +26,7 @@ describe('the console page', () => {
     expect(code.length).toBeGreaterThan(1000)
     // Preact keeps an innerHTML path for dangerouslySetInnerHTML, which the console never uses; Trusted Types would refuse it.
     expect(code).not.toMatch(/\beval\(|new Function\(|document\.cookie/)
-    expect(code).not.toContain("dangerouslySetInnerHTML:")
+    expect(code).not.toContain('dangerouslySetInnerHTML:')
     expect((await fetch(origin + css)).headers.get('content-type')).toBe('text/css; charset=utf-8')
   })
 

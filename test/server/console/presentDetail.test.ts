@@ -71,7 +71,10 @@ describe('a request’s detail', () => {
     )
     const token = await c.session('demo')
     const csv = await (await c.call('/console/api/requests.csv', token)).text()
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]!.endsWith(',outcome,name,email,message')).toBe(true)
     expect(lines[1]).toMatch(/,"Sam, ""the"" plumber",,$/)
     expect(lines[2]).toMatch(/,Alex Morgan,alex@example\.com,"'=HYPERLINK\(""http:\/\/evil\.example"",""Click""\)"$/)

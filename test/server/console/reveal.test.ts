@@ -77,7 +77,10 @@ describe('Show number and the access log', () => {
     expect((await c.getJson<{ rows: LogEntry[] }>('/console/api/access-log', token)).rows).toEqual([])
 
     const full = await (await c.call('/console/api/requests.csv?days=30&channel=form&phones=full', token)).text()
-    const lines = full.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = full
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines).toHaveLength(2)
     expect(lines[1]).toContain(`"'+353851234567"`)
     expect(full).not.toContain('12025550143')

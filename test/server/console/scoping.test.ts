@@ -24,8 +24,7 @@ describe('every console query is scoped to the signed-in site by parameters', { 
     const demoToken = await c.session('demo')
 
     // What would betray demo's data in any answer: its ids, its numbers in full or masked.
-    const leaks = (text: string) =>
-      demo.some((r) => text.includes(r.id)) || /447400123456|353851234567|\+44740|\+35385/.test(text)
+    const leaks = (text: string) => demo.some((r) => text.includes(r.id)) || /447400123456|353851234567|\+44740|\+35385/.test(text)
     const bodies: string[] = []
     const read = async (res: Response) => {
       const text = await res.text()
@@ -109,6 +108,11 @@ describe('every console query is scoped to the signed-in site by parameters', { 
     expect(three.rows).toEqual([])
     const csv = await (await c.call('/console/api/requests.csv?channel=form', token)).text()
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 10)
-    expect(csv.split('\r\n').slice(1, -1).every((line) => line.split(',').includes('form'))).toBe(true)
+    expect(
+      csv
+        .split('\r\n')
+        .slice(1, -1)
+        .every((line) => line.split(',').includes('form'))
+    ).toBe(true)
   })
 })

@@ -11,8 +11,7 @@ afterEach(async () => {
 async function start() {
   const r = await startReceiver({ faults: true })
   running.push(r)
-  const faults = (body: unknown) =>
-    fetch(r.origin + '/__test/faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  const faults = (body: unknown) => fetch(r.origin + '/__test/faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
   const attempts = async () => (await (await fetch(r.origin + '/__test/attempts')).json()) as { id: string; status: number }[]
   return { ...r, faults, attempts }
 }

@@ -50,4 +50,3 @@ describe('the error log cannot be flooded', () => {
     expect(errorRows(r)).toHaveLength(21)
   })
 })
-

@@ -40,7 +40,9 @@ describe('numbers are stored as libphonenumber-js formats them', () => {
     const a = await start()
     const old = request({ phone: '+4407400300001' })
     a.receiver.db.db
-      .prepare("INSERT INTO requests (id, site_id, hash, body, response, phone, channel, status, created_at, ip) VALUES (?, 'demo', 'h', ?, '{}', ?, 'widget', 'calling', ?, '')")
+      .prepare(
+        "INSERT INTO requests (id, site_id, hash, body, response, phone, channel, status, created_at, ip) VALUES (?, 'demo', 'h', ?, '{}', ?, 'widget', 'calling', ?, '')"
+      )
       .run(old.id, JSON.stringify(old), old.phone, a.clock.now)
     a.receiver.db.db.pragma('user_version = 0')
     await a.receiver.close()
@@ -49,4 +51,3 @@ describe('numbers are stored as libphonenumber-js formats them', () => {
     expect((b.receiver.db.db.prepare('SELECT phone FROM requests WHERE id = ?').get(old.id) as { phone: string }).phone).toBe('+447400300001')
   })
 })
-

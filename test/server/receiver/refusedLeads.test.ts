@@ -51,7 +51,15 @@ describe('refused leads', () => {
     await c.post({ ...demoRequest(), siteId: 'acme-dental', phone: '+447400123456', locale: 'en-US' })
     const token = await c.session('demo')
     const answer = await c.getJson<RefusedAnswer>('/console/api/refused?days=1', token)
-    expect(answer.counts).toEqual({ refused: 3, byReason: [['invalid_phone', 2], ['slot_unavailable', 1]], acceptedLater: 0, unlisted: 0 })
+    expect(answer.counts).toEqual({
+      refused: 3,
+      byReason: [
+        ['invalid_phone', 2],
+        ['slot_unavailable', 1]
+      ],
+      acceptedLater: 0,
+      unlisted: 0
+    })
     expect(answer.rows.map((r) => [r.phone, r.detail]).sort()).toEqual(
       [
         ['+1202•••0143', 'this business only calls numbers in GB, IE'],

@@ -209,7 +209,12 @@ describe('new-lead webhooks', () => {
     expect(c.receiver.db.db.prepare('SELECT COUNT(*) AS n FROM webhook_attempts WHERE delivery_id = ?').get(erased!.id)).toEqual({ n: 0 })
     c.clock.now += 30000
     await c.receiver.webhooks.drain()
-    expect(s.received.slice(3).map((r) => (JSON.parse(r.body) as WebhookEvent).data.id).sort()).toEqual([ie.id, other.id].sort())
+    expect(
+      s.received
+        .slice(3)
+        .map((r) => (JSON.parse(r.body) as WebhookEvent).data.id)
+        .sort()
+    ).toEqual([ie.id, other.id].sort())
 
     expect((await c.call('/console/api/data?confirm=demo', token, { method: 'DELETE' })).status).toBe(200)
     expect(deliveries()).toEqual([])

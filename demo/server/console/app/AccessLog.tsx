@@ -11,19 +11,26 @@ type Row = Omit<AccessEntry, 'at'> & { at: string; current: boolean }
 export function AccessLog(props: { me: Me }) {
   const { data, error } = useLoad(() => getJson<{ rows: Row[] }>('/access-log'), [])
   const time = timeFormat(props.me.timeZone)
-  if (error) return <p class="error" role="alert">{error}</p>
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    )
   if (!data) return <p role="status">Loading…</p>
   return (
     <>
       <p class="hint">
-        Numbers are masked everywhere in the console. Each time one is shown in full (“Show number”) or exported in full, it is recorded here, with the
-        session that did it.
+        Numbers are masked everywhere in the console. Each time one is shown in full (“Show number”) or exported in full, it is recorded here, with the session that did
+        it.
       </p>
       {data.rows.length ? (
         <Rows caption="Access to full numbers, newest first" columns={['Time', 'What', 'Session', 'From']}>
           {data.rows.map((e, i) => (
             <tr role="row" key={i}>
-              <td role="cell" data-label="Time">{time(e.at)}</td>
+              <td role="cell" data-label="Time">
+                {time(e.at)}
+              </td>
               <td role="cell" data-label="What">
                 {e.action === 'reveal' ? 'Showed the number ' + e.subject : 'Exported ' + e.subject + ' with full numbers'}
               </td>

@@ -86,7 +86,11 @@ export function Dashboard(props: { session: Session; onSignOut: (notice: string)
             </div>
           )}
         </div>
-        {me.error && <p class="error" role="alert">{me.error}</p>}
+        {me.error && (
+          <p class="error" role="alert">
+            {me.error}
+          </p>
+        )}
         {site && view === 'overview' && <Overview days={days} me={site} />}
         {site && view === 'requests' && <RequestsList days={days} me={site} />}
         {site && view === 'missed' && <MissedCalls me={site} />}
@@ -100,7 +104,10 @@ export function Dashboard(props: { session: Session; onSignOut: (notice: string)
         {site && view === 'webhook' && <WebhookLog me={site} />}
         {site && view === 'access' && <AccessLog me={site} />}
         {site && view === 'data' && (
-          <DataControls me={site} onSignedOutEverywhere={() => props.onSignOut('You have signed out everywhere: every session and unused link of this site has ended.')} />
+          <DataControls
+            me={site}
+            onSignedOutEverywhere={() => props.onSignOut('You have signed out everywhere: every session and unused link of this site has ended.')}
+          />
         )}
       </main>
     </div>

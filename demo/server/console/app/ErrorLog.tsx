@@ -17,7 +17,12 @@ const MEANING = new Map([
 export function ErrorLog(props: { me: Me }) {
   const { data, error } = useLoad(() => getJson<{ rows: ErrorRow[] }>('/errors'), [])
   const time = timeFormat(props.me.timeZone)
-  if (error) return <p class="error" role="alert">{error}</p>
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    )
   if (!data) return <p role="status">Loading…</p>
   if (!data.rows.length) return <p class="empty">No rejected requests.</p>
   return (
@@ -25,21 +30,35 @@ export function ErrorLog(props: { me: Me }) {
       <caption class="visually-hidden">Rejected requests, newest first</caption>
       <thead role="rowgroup">
         <tr role="row">
-          <th scope="col" role="columnheader">Time</th>
-          <th scope="col" role="columnheader">Code</th>
-          <th scope="col" role="columnheader">HTTP</th>
-          <th scope="col" role="columnheader">Meaning</th>
+          <th scope="col" role="columnheader">
+            Time
+          </th>
+          <th scope="col" role="columnheader">
+            Code
+          </th>
+          <th scope="col" role="columnheader">
+            HTTP
+          </th>
+          <th scope="col" role="columnheader">
+            Meaning
+          </th>
         </tr>
       </thead>
       <tbody role="rowgroup">
         {data.rows.map((e, i) => (
           <tr role="row" key={i}>
-            <td role="cell" data-label="Time">{time(e.at)}</td>
+            <td role="cell" data-label="Time">
+              {time(e.at)}
+            </td>
             <td role="cell" data-label="Code">
               <code>{e.code}</code>
             </td>
-            <td role="cell" data-label="HTTP">{e.status}</td>
-            <td role="cell" data-label="Meaning">{MEANING.get(e.code) || '—'}</td>
+            <td role="cell" data-label="HTTP">
+              {e.status}
+            </td>
+            <td role="cell" data-label="Meaning">
+              {MEANING.get(e.code) || '—'}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -12,12 +12,21 @@ export function MissedCalls(props: { me: Me }) {
   const numbers = useReveal()
   const detail = useOpenRequest()
   if (detail.open) return <RequestDetail id={detail.open} me={props.me} numbers={numbers} onBack={detail.back} />
-  if (error) return <p class="error" role="alert">{error}</p>
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    )
   if (!data) return <p role="status">Loading…</p>
   if (!data.rows.length) return <p class="empty">No missed calls waiting. Calls the platform reports as missed appear here until one connects.</p>
   return (
     <>
-      {numbers.error && <p class="error" role="alert">{numbers.error}</p>}
+      {numbers.error && (
+        <p class="error" role="alert">
+          {numbers.error}
+        </p>
+      )}
       <RequestTable rows={data.rows} timeZone={props.me.timeZone} caption="Missed calls, newest first" numbers={numbers} onOpen={detail.show} />
     </>
   )

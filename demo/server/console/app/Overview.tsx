@@ -43,7 +43,12 @@ function Breakdown(props: { title: string; counts: Record<string, number>; total
 /** Figures for the period, every one computed from stored requests and recorded call outcomes. */
 export function Overview(props: { days: number; me: Me }) {
   const { data: m, error } = useLoad(() => getJson<Metrics>('/metrics?days=' + props.days), [props.days])
-  if (error) return <p class="error" role="alert">{error}</p>
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    )
   if (!m) return <p role="status">Loading…</p>
   const attempted = m.outcome.attempted || 0
   return (
@@ -78,8 +83,8 @@ export function Overview(props: { days: number; me: Me }) {
         <RefusedFigure days={props.days} />
       </dl>
       <p class="hint">
-        Time to first call counts from when a call was due (at once, or the slot the visitor chose) to the first attempt the platform recorded;{' '}
-        {m.response.count} of {m.total} requests have one{m.response.p90Seconds !== undefined && <>, 90% within {duration(m.response.p90Seconds)}</>}.
+        Time to first call counts from when a call was due (at once, or the slot the visitor chose) to the first attempt the platform recorded; {m.response.count} of{' '}
+        {m.total} requests have one{m.response.p90Seconds !== undefined && <>, 90% within {duration(m.response.p90Seconds)}</>}.
       </p>
       <RequestsChart days={m.perDay} />
       <div class="grid">

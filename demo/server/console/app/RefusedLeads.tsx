@@ -16,17 +16,22 @@ export function RefusedLeads(props: { me: Me }) {
     <section aria-labelledby="refused-title" class="section">
       <h2 id="refused-title">Refused leads</h2>
       <p class="hint">
-        Requests from visitors that were not stored, once per request however often it was retried. A visitor who used a site form still saw its thank-you
-        page.
+        Requests from visitors that were not stored, once per request however often it was retried. A visitor who used a site form still saw its thank-you page.
       </p>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {!data && !error && <p role="status">Loading…</p>}
       {data && !data.rows.length && <p class="empty">No refused leads.</p>}
       {data && data.rows.length > 0 && (
         <Rows caption="Refused leads, latest first" columns={['Last try', 'Phone', 'Reason', 'Page', 'Tries']}>
           {data.rows.map((r) => (
             <tr role="row" key={r.requestId}>
-              <td role="cell" data-label="Last try">{time(r.lastAt)}</td>
+              <td role="cell" data-label="Last try">
+                {time(r.lastAt)}
+              </td>
               <td role="cell" data-label="Phone" class="phone">
                 {r.phone}
               </td>

@@ -37,8 +37,22 @@ export function RequestDetail(props: { id: string; me: Me; numbers: Reveal; onBa
       Back to the list
     </button>
   )
-  if (error) return <>{back}<p class="error" role="alert">{error}</p></>
-  if (!data) return <>{back}<p role="status">Loading…</p></>
+  if (error)
+    return (
+      <>
+        {back}
+        <p class="error" role="alert">
+          {error}
+        </p>
+      </>
+    )
+  if (!data)
+    return (
+      <>
+        {back}
+        <p role="status">Loading…</p>
+      </>
+    )
   const d = data.detail
   const revealed = numbers.shown.get(d.id)
   const call = d.schedule === 'slot' ? 'At ' + time(d.scheduledFor) : d.status === 'calling' ? 'Now' : 'Next opening, ' + time(d.scheduledFor)
@@ -87,7 +101,11 @@ export function RequestDetail(props: { id: string; me: Me; numbers: Reveal; onBa
               </div>
             )}
           </dl>
-          {numbers.error && <p class="error" role="alert">{numbers.error}</p>}
+          {numbers.error && (
+            <p class="error" role="alert">
+              {numbers.error}
+            </p>
+          )}
           {revealed && <p class="hint">Shown in full for you; this is recorded in the access log.</p>}
           {!d.contact.name && !d.contact.email && !d.contact.message && <p class="hint">The visitor typed no name, email or message.</p>}
         </section>
@@ -140,14 +158,7 @@ export function RequestDetail(props: { id: string; me: Me; numbers: Reveal; onBa
         )}
         <section class="card" aria-labelledby="d-device">
           <h3 id="d-device">Device</h3>
-          <Pairs
-            pairs={[
-              ...d.deviceDetail,
-              ['Language', d.locale],
-              ['Time zone', d.timeZone],
-              ['Visitor’s clock', time(d.requestedAt)]
-            ]}
-          />
+          <Pairs pairs={[...d.deviceDetail, ['Language', d.locale], ['Time zone', d.timeZone], ['Visitor’s clock', time(d.requestedAt)]]} />
         </section>
         <section class="card" aria-labelledby="d-consent">
           <h3 id="d-consent">Consent</h3>

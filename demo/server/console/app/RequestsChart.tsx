@@ -35,9 +35,7 @@ export function RequestsChart(props: { days: Metrics['perDay'] }) {
         <li class="form">Form</li>
       </ul>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-desc">
-        <title id="chart-desc">
-          {`${total} requests over ${days.length} days, per day by channel: widget and form. The table below has the figures.`}
-        </title>
+        <title id="chart-desc">{`${total} requests over ${days.length} days, per day by channel: widget and form. The table below has the figures.`}</title>
         {(max % 2 ? [0, max] : [0, max / 2, max]).map((v) => (
           <g key={v} class="gridline">
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />

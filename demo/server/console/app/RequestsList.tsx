@@ -69,17 +69,18 @@ export function RequestsList(props: { days: number; me: Me }) {
       <p role="status" class="notice-line">
         {message || (data && `${data.total} request${data.total === 1 ? '' : 's'}, newest first. Numbers are masked.`)}
       </p>
-      {error && <p class="error" role="alert">{error}</p>}
-      {numbers.error && <p class="error" role="alert">{numbers.error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {numbers.error && (
+        <p class="error" role="alert">
+          {numbers.error}
+        </p>
+      )}
       {data && data.rows.length > 0 && (
-        <RequestTable
-          rows={data.rows}
-          timeZone={props.me.timeZone}
-          caption="Callback requests and form leads"
-          numbers={numbers}
-          onOpen={detail.show}
-          onDelete={remove}
-        />
+        <RequestTable rows={data.rows} timeZone={props.me.timeZone} caption="Callback requests and form leads" numbers={numbers} onOpen={detail.show} onDelete={remove} />
       )}
       {data && data.rows.length === 0 && <p class="empty">No requests match.</p>}
       {data && pages > 1 && (

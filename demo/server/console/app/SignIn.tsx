@@ -25,7 +25,11 @@ export function SignIn(props: { notice?: string; onSignedIn: (session: Session) 
     <main class="signin">
       <h1>Lead console</h1>
       <p>See the callback requests and form leads your site receives.</p>
-      {props.notice && !error && <p class="notice" role="status">{props.notice}</p>}
+      {props.notice && !error && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
       <form onSubmit={submit} aria-describedby={error ? 'signin-error' : undefined}>
         <label for="siteId">Client ID</label>
         <input id="siteId" name="siteId" autocomplete="username" autocapitalize="none" spellcheck={false} required />

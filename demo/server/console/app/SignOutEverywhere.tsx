@@ -25,8 +25,8 @@ export function SignOutEverywhere(props: { onDone: () => void }) {
     <section class="card" aria-labelledby="everywhere-title">
       <h2 id="everywhere-title">Sign out everywhere</h2>
       <p>
-        Ends every session of this site on every device, this one included, and cancels every sign-in link not used yet. Use it when a phone is
-        lost or someone should no longer see your requests. Changing the PIN does the same.
+        Ends every session of this site on every device, this one included, and cancels every sign-in link not used yet. Use it when a phone is lost or someone should no
+        longer see your requests. Changing the PIN does the same.
       </p>
       <button type="button" class="secondary" disabled={busy} onClick={signOutEverywhere}>
         Sign out everywhere

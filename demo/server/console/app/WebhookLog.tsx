@@ -34,15 +34,19 @@ export function WebhookLog(props: { me: Me }) {
     }
   }
 
-  if (error) return <p class="error" role="alert">{error}</p>
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    )
   if (!data) return <p role="status">Loading…</p>
   return (
     <>
       <p>
         {data.endpoint ? (
           <>
-            Each new lead is sent to <code>{data.endpoint}</code>, signed with the site’s secret, and retried with growing pauses for about 14 hours until it is
-            taken.
+            Each new lead is sent to <code>{data.endpoint}</code>, signed with the site’s secret, and retried with growing pauses for about 14 hours until it is taken.
           </>
         ) : (
           <>No webhook is set for this site. Add one to the site in sites.json (see docs/webhooks.md) to send each new lead to your CRM or phone system.</>
@@ -84,7 +88,9 @@ export function WebhookLog(props: { me: Me }) {
                   <code>{d.eventId}</code>
                 </span>
               </td>
-              <td role="cell" data-label="Last answer">{lastAnswer(d)}</td>
+              <td role="cell" data-label="Last answer">
+                {lastAnswer(d)}
+              </td>
               <td role="cell" data-label="Attempts">
                 {d.log.length ? (
                   <details>

@@ -93,7 +93,9 @@ export function openWebhookQueue(db: Database.Database) {
     lease: db.prepare(`UPDATE webhook_deliveries SET attempts = attempts + 1, next_at = @until WHERE id = @id AND state = 'pending'`),
     nextDue: db.prepare(`SELECT MIN(next_at) AS at FROM webhook_deliveries WHERE state = 'pending' AND id NOT IN (SELECT value FROM json_each(@busy))`),
     settle: db.prepare(`UPDATE webhook_deliveries SET state = @state, next_at = @nextAt, delivered_at = @deliveredAt WHERE id = @id`),
-    logAttempt: db.prepare('INSERT INTO webhook_attempts (delivery_id, at, status, note, ms) SELECT @id, @at, @status, @note, @ms WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = @id)'),
+    logAttempt: db.prepare(
+      'INSERT INTO webhook_attempts (delivery_id, at, status, note, ms) SELECT @id, @at, @status, @note, @ms WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = @id)'
+    ),
     retry: db.prepare(
       `UPDATE webhook_deliveries SET state = 'pending', attempts = 0, next_at = @now WHERE id = @id AND site_id = @site AND state IN ('pending', 'failed')`
     ),
@@ -125,21 +127,23 @@ export function openWebhookQueue(db: Database.Database) {
      * attempt cut short by a crash is made again once the lease has run out.
      */
     claim(now: number, until: number, busy: number[]): ClaimedDelivery | undefined {
-      return db.transaction(() => {
-        const row = q.due.get({ now, busy: JSON.stringify(busy) }) as Record<string, unknown> | undefined
-        if (!row) return undefined
-        q.lease.run({ id: row.id, until })
-        return {
-          id: row.id as number,
-          eventId: row.event_id as string,
-          siteId: row.site_id as string,
-          requestId: row.request_id as string,
-          attempt: (row.attempts as number) + 1,
-          request: JSON.parse(row.body as string) as CallbackRequest,
-          response: JSON.parse(row.response as string) as CallbackResponse,
-          receivedAt: row.received_at as number
-        }
-      }).immediate()
+      return db
+        .transaction(() => {
+          const row = q.due.get({ now, busy: JSON.stringify(busy) }) as Record<string, unknown> | undefined
+          if (!row) return undefined
+          q.lease.run({ id: row.id, until })
+          return {
+            id: row.id as number,
+            eventId: row.event_id as string,
+            siteId: row.site_id as string,
+            requestId: row.request_id as string,
+            attempt: (row.attempts as number) + 1,
+            request: JSON.parse(row.body as string) as CallbackRequest,
+            response: JSON.parse(row.response as string) as CallbackResponse,
+            receivedAt: row.received_at as number
+          }
+        })
+        .immediate()
     },
 
     /** When the next pending delivery not in `busy` is due, if there is one. */
@@ -181,7 +185,12 @@ export function openWebhookQueue(db: Database.Database) {
       if (rows.length) {
         for (const a of q.attemptsOf.all({ ids: JSON.stringify(rows.map((r) => r.id)) }) as Record<string, unknown>[]) {
           const list = logs.get(a.delivery_id as number) || []
-          list.push({ at: a.at as number, ...(a.status !== null && { status: a.status as number }), ...(a.note !== null && { note: a.note as string }), ms: a.ms as number })
+          list.push({
+            at: a.at as number,
+            ...(a.status !== null && { status: a.status as number }),
+            ...(a.note !== null && { note: a.note as string }),
+            ms: a.ms as number
+          })
           logs.set(a.delivery_id as number, list)
         }
       }

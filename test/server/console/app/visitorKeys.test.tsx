@@ -42,9 +42,7 @@ describe('console lookups keyed by visitor data', () => {
       perDay: [{ date: '2026-11-23', widget: 15, form: 0 }]
     } satisfies Metrics)
     const refused = JSON.stringify({ counts: { refused: 0, unlisted: 0 }, rows: [] })
-    vi.stubGlobal('fetch', async (url: string) =>
-      new Response(String(url).includes('/refused') ? refused : metrics, { headers: { 'Content-Type': 'application/json' } })
-    )
+    vi.stubGlobal('fetch', async (url: string) => new Response(String(url).includes('/refused') ? refused : metrics, { headers: { 'Content-Type': 'application/json' } }))
     const root = document.createElement('div')
     document.body.append(root)
     render(<Overview days={30} me={{ siteId: 'demo', name: 'Acme Plumbing', timeZone: 'Europe/London', retentionDays: 90, expiresAt: '' }} />, root)
