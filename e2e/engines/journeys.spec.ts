@@ -229,7 +229,9 @@ test.describe('the visitor in Firefox and WebKit', () => {
     expect(await launcherLook(tab)).toMatchObject({ sheets: 1, styleElements: 0, background: 'rgb(10, 125, 90)', color: 'rgb(255, 255, 255)' })
     await tab.click(launcher)
     await find(tab, 'dialog', /request a callback/i)
-    // The panel is styled too, by a sheet of its own: a box over the page, not unstyled text.
+    // The panel is styled too, by sheets of its own (the panel's, then those of the view files as they
+    // arrive: the scheduling choices at once, the confirmation after the first paint): a box over the page,
+    // not unstyled text.
     const panel = await tab.run<{ position: string; width: number; sheets: number }>(
       callOf(() => {
         const root = document.querySelector('ringback-widget')!.shadowRoot!
@@ -237,7 +239,8 @@ test.describe('the visitor in Firefox and WebKit', () => {
         return { position: getComputedStyle(dialog).position, width: Math.round(dialog.getBoundingClientRect().width), sheets: root.adoptedStyleSheets.length }
       })
     )
-    expect(panel).toEqual({ position: 'fixed', width: 380, sheets: 2 })
+    expect(panel).toMatchObject({ position: 'fixed', width: 380 })
+    expect(panel.sheets).toBeGreaterThanOrEqual(2)
     await tab.click(await find(tab, 'textbox', /phone number/i))
     await tab.type(GB)
     await tab.click(await find(tab, 'checkbox', /agree/i))

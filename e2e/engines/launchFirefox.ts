@@ -19,14 +19,22 @@ const KEYS: Record<Exclude<Key, 'Shift+Tab'>, KeyInput> = {
 export async function launchFirefox(env: Record<string, string>): Promise<Engine> {
   const executablePath = findFirefox()
   if (!executablePath) throw new Error(missingEngines().join('; '))
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, env: { ...process.env, ...env } })
+  // The window's own size, not page.setViewport: puppeteer sets a viewport with a screen orientation
+  // too, a BiDi command Firefox ESR 140 (what Debian's firefox-esr may be) does not know.
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    defaultViewport: null,
+    args: ['--width=1280', '--height=800'],
+    env: { ...process.env, ...env }
+  })
   return {
     name: 'firefox',
     version: await browser.version(),
     async newTab() {
       const context = await browser.createBrowserContext()
       const page = await context.newPage()
-      await page.setViewport({ width: 1280, height: 800 })
       return firefoxTab(page, () => context.close())
     },
     close: () => browser.close()
