@@ -237,6 +237,7 @@ export function createPanelModel(host: Host, config: SiteConfig, language: Langu
   return {
     host,
     locale,
+    dir: language.dir,
     timeLocale,
     visitorZone,
     businessZone,
