@@ -4,6 +4,7 @@ import { timeFormat } from './format'
 import { Rows } from './Rows'
 import type { Me } from './types'
 import { useLoad } from './useLoad'
+import { LoadState } from './LoadState'
 
 type Row = Omit<AccessEntry, 'at'> & { at: string; current: boolean }
 
@@ -11,13 +12,7 @@ type Row = Omit<AccessEntry, 'at'> & { at: string; current: boolean }
 export function AccessLog(props: { me: Me }) {
   const { data, error } = useLoad(() => getJson<{ rows: Row[] }>('/access-log'), [])
   const time = timeFormat(props.me.timeZone)
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    )
-  if (!data) return <p role="status">Loading…</p>
+  if (error || !data) return <LoadState error={error} />
   return (
     <>
       <p class="hint">

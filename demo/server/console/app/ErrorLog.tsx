@@ -2,6 +2,7 @@ import { getJson } from './api'
 import { timeFormat } from './format'
 import type { ErrorRow, Me } from './types'
 import { useLoad } from './useLoad'
+import { LoadState } from './LoadState'
 
 /** A Map: codes arrive from the API, and no lookup in the console may reach Object.prototype. */
 const MEANING = new Map([
@@ -17,13 +18,7 @@ const MEANING = new Map([
 export function ErrorLog(props: { me: Me }) {
   const { data, error } = useLoad(() => getJson<{ rows: ErrorRow[] }>('/errors'), [])
   const time = timeFormat(props.me.timeZone)
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    )
-  if (!data) return <p role="status">Loading…</p>
+  if (error || !data) return <LoadState error={error} />
   if (!data.rows.length) return <p class="empty">No rejected requests.</p>
   return (
     <table class="rows" role="table">

@@ -5,6 +5,7 @@ import type { Me, PresentedRow } from './types'
 import { useLoad } from './useLoad'
 import { useOpenRequest } from './useOpenRequest'
 import { useReveal } from './useReveal'
+import { LoadState } from './LoadState'
 
 /** Requests whose call was missed and has not connected since: the people to call back. */
 export function MissedCalls(props: { me: Me }) {
@@ -12,13 +13,7 @@ export function MissedCalls(props: { me: Me }) {
   const numbers = useReveal()
   const detail = useOpenRequest()
   if (detail.open) return <RequestDetail id={detail.open} me={props.me} numbers={numbers} onBack={detail.back} />
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    )
-  if (!data) return <p role="status">Loading…</p>
+  if (error || !data) return <LoadState error={error} />
   if (!data.rows.length) return <p class="empty">No missed calls waiting. Calls the platform reports as missed appear here until one connects.</p>
   return (
     <>

@@ -7,6 +7,7 @@ import { timeFormat } from './format'
 import type { Me } from './types'
 import { Rows } from './Rows'
 import { useLoad } from './useLoad'
+import { LoadState } from './LoadState'
 
 interface WebhookPage {
   endpoint: string | null
@@ -34,13 +35,7 @@ export function WebhookLog(props: { me: Me }) {
     }
   }
 
-  if (error)
-    return (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    )
-  if (!data) return <p role="status">Loading…</p>
+  if (error || !data) return <LoadState error={error} />
   return (
     <>
       <p>
